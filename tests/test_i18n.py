@@ -1,0 +1,71 @@
+"""The catalogue is complete in all three languages and consistent in its placeholders."""
+
+import re
+import string
+
+import pytest
+
+from workbench import i18n
+
+PLACEHOLDER = string.Formatter()
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in PLACEHOLDER.parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(i18n.catalogue()))
+def test_every_message_exists_in_every_language(key):
+    texts = i18n.catalogue()[key]
+    assert len(texts) == len(i18n.LANGS)
+    assert all(text.strip() for text in texts), key
+    fields = [_fields(text) for text in texts]
+    assert fields[0] == fields[1] == fields[2], key
+
+
+def test_simplified_text_has_no_common_traditional_forms():
+    traditional_only = set("們這個會與說時間處理辦發書電話訊網週點號後檢導還開關對應")
+    for key, (_, _, hans) in i18n.catalogue().items():
+        bad = traditional_only & set(hans)
+        assert not bad, f"{key}: {hans!r} has traditional characters {bad}"
+
+
+def test_language_choice_follows_locale():
+    assert i18n.lang_from_locale({"LANG": "zh_TW.UTF-8"}) == "zh-Hant"
+    assert i18n.lang_from_locale({"LANG": "zh_HK.UTF-8"}) == "zh-Hant"
+    assert i18n.lang_from_locale({"LANG": "zh_CN.UTF-8"}) == "zh-Hans"
+    assert i18n.lang_from_locale({"LANG": "zh_SG"}) == "zh-Hans"
+    assert i18n.lang_from_locale({"LANG": "de_DE.UTF-8"}) == "en"
+    assert i18n.lang_from_locale({}) == "en"
+    assert i18n.lang_from_locale({"LC_ALL": "zh_CN.UTF-8", "LANG": "en_US"}) == "zh-Hans"
+
+
+def test_switching_language_changes_text():
+    try:
+        i18n.set_language("zh_TW")
+        assert i18n.t("light.red") == "紅"
+        i18n.set_language("zh-cn")
+        assert i18n.t("light.red") == "红"
+        i18n.set_language("en")
+        assert i18n.t("light.red") == "red"
+    finally:
+        i18n.set_language("en")
+
+
+def test_unknown_language_is_refused():
+    with pytest.raises(i18n.UnknownLanguage):
+        i18n.set_language("fr")
+
+
+def test_keys_used_in_code_exist():
+    """Every literal key passed to t()/t_in() in the package is in the catalogue."""
+    from pathlib import Path
+
+    root = Path(i18n.__file__).parents[1]
+    pattern = re.compile(r"""\bt(?:_in\([^,]+,)?\(\s*["']([a-z0-9_.]+)["']""")
+    missing = []
+    for path in root.rglob("*.py"):
+        for key in pattern.findall(path.read_text(encoding="utf-8")):
+            if not i18n.has_key(key):
+                missing.append(f"{path.relative_to(root)}: {key}")
+    assert not missing

@@ -1,0 +1,100 @@
+"""Working days (工作日): weekends and public holidays off, make-up working days (調休) on.
+
+The calendar is pure: it is given, per year, the region's holidays and make-up working
+days by a callable (the service layer reads them from the `holidays` package, cached), plus
+the days the user entered by hand. With no callable it knows only weekends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date, timedelta
+
+YearData = tuple[frozenset[date], frozenset[date]]
+"""(public holidays, make-up working days on a weekend) of one year."""
+
+
+def _weekdays_between(start: date, end: date) -> int:
+    """Monday–Friday days in the half-open range (start, end], for start <= end."""
+    days = (end - start).days
+    full_weeks, rest = divmod(days, 7)
+    count = full_weeks * 5
+    wd = start.weekday()
+    for i in range(1, rest + 1):
+        if (wd + i) % 7 < 5:
+            count += 1
+    return count
+
+
+class WorkCalendar:
+    """Answers "is this a working day" and counts working days."""
+
+    def __init__(
+        self,
+        year_data: Callable[[int], YearData] | None = None,
+        *,
+        holidays: Iterable[date] = (),
+        workdays: Iterable[date] = (),
+    ) -> None:
+        self._year_data = year_data
+        self._extra_holidays = frozenset(holidays)
+        self._extra_workdays = frozenset(workdays)
+        self._years: dict[int, YearData] = {}
+
+    def _year(self, year: int) -> YearData:
+        data = self._years.get(year)
+        if data is None:
+            region = self._year_data(year) if self._year_data else (frozenset(), frozenset())
+            hol = (region[0] | {d for d in self._extra_holidays if d.year == year}) - {
+                d for d in self._extra_workdays if d.year == year
+            }
+            work = (region[1] | {d for d in self._extra_workdays if d.year == year}) - {
+                d for d in self._extra_holidays if d.year == year
+            }
+            data = (frozenset(hol), frozenset(work))
+            self._years[year] = data
+        return data
+
+    def is_holiday(self, day: date) -> bool:
+        return day in self._year(day.year)[0]
+
+    def is_working_day(self, day: date) -> bool:
+        hol, work = self._year(day.year)
+        if day in work:
+            return True
+        if day in hol:
+            return False
+        return day.weekday() < 5
+
+    def next_working_day(self, day: date) -> date:
+        """The first working day strictly after `day`."""
+        day += timedelta(days=1)
+        while not self.is_working_day(day):
+            day += timedelta(days=1)
+        return day
+
+    def add_working_days(self, day: date, n: int) -> date:
+        """The date `n` working days after `day` (`n` = 0 gives `day` itself)."""
+        if n < 0:
+            raise ValueError("n must not be negative")
+        for _ in range(n):
+            day = self.next_working_day(day)
+        return day
+
+    def working_days_until(self, start: date, end: date) -> int:
+        """Working days in (start, end]; negative, counting (end, start], when end < start.
+
+        From Friday to the next Monday is 1; from Friday to Saturday is 0.
+        """
+        if end < start:
+            return -self.working_days_until(end, start)
+        count = _weekdays_between(start, end)
+        for year in range(start.year, end.year + 1):
+            hol, work = self._year(year)
+            for d in hol:
+                if start < d <= end and d.weekday() < 5 and d not in work:
+                    count -= 1
+            for d in work:
+                if start < d <= end and d.weekday() >= 5:
+                    count += 1
+        return count

@@ -1,0 +1,122 @@
+"""The one translation function every user-visible string goes through.
+
+Catalogues live in `workbench.i18n.messages.*`: each module defines
+``MESSAGES: dict[str, tuple[str, str, str]]`` mapping a stable key to its text in
+English, Traditional Chinese and Simplified Chinese (in the order of `LANGS`). Keys are
+grouped by area so each part of the program owns its own file. Placeholders use
+`str.format` names (``{count}``) and must be the same in all three languages; the test
+suite checks that, and that no key is defined twice.
+
+This module is pure (no IO beyond importing the catalogue modules) so the domain layer may
+use it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import pkgutil
+from collections.abc import Mapping
+
+LANGS: tuple[str, ...] = ("en", "zh-Hant", "zh-Hans")
+"""Supported interface languages, in catalogue column order."""
+
+DEFAULT_LANG = "en"
+
+_ALIASES: dict[str, str] = {
+    "en": "en",
+    "en-us": "en",
+    "en-gb": "en",
+    "english": "en",
+    "zh-hant": "zh-Hant",
+    "zh-tw": "zh-Hant",
+    "zh-hk": "zh-Hant",
+    "zh-mo": "zh-Hant",
+    "zh_tw": "zh-Hant",
+    "zh_hk": "zh-Hant",
+    "zht": "zh-Hant",
+    "zh-hans": "zh-Hans",
+    "zh-cn": "zh-Hans",
+    "zh-sg": "zh-Hans",
+    "zh_cn": "zh-Hans",
+    "zh_sg": "zh-Hans",
+    "zhs": "zh-Hans",
+    "zh": "zh-Hans",
+}
+
+_current: str = DEFAULT_LANG
+"""The process-wide interface language: one process serves one user."""
+_catalogue: dict[str, tuple[str, str, str]] | None = None
+
+
+class UnknownLanguage(ValueError):
+    """Raised for a language code we do not speak."""
+
+
+def normalize_lang(code: str) -> str:
+    """Map user spellings (`zh_TW`, `zh-cn`, `EN`) to one of `LANGS`."""
+    key = code.strip().lower().replace("_", "-")
+    if key in _ALIASES:
+        return _ALIASES[key]
+    raise UnknownLanguage(code)
+
+
+def lang_from_locale(environ: Mapping[str, str] | None = None) -> str:
+    """Pick the language from the POSIX locale the way DESIGN.md says."""
+    env = os.environ if environ is None else environ
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var, "")
+        if not value:
+            continue
+        if value.startswith(("zh_TW", "zh_HK", "zh_MO")):
+            return "zh-Hant"
+        if value.startswith(("zh_CN", "zh_SG")):
+            return "zh-Hans"
+        return DEFAULT_LANG
+    return DEFAULT_LANG
+
+
+def set_language(lang: str) -> None:
+    """Switch the interface language for the whole process."""
+    global _current
+    _current = normalize_lang(lang)
+
+
+def get_language() -> str:
+    return _current
+
+
+def catalogue() -> dict[str, tuple[str, str, str]]:
+    """All messages, loaded once from every module in `workbench.i18n.messages`."""
+    global _catalogue
+    if _catalogue is None:
+        from workbench.i18n import messages
+
+        merged: dict[str, tuple[str, str, str]] = {}
+        for info in sorted(pkgutil.iter_modules(messages.__path__), key=lambda m: m.name):
+            module = importlib.import_module(f"{messages.__name__}.{info.name}")
+            for key, texts in module.MESSAGES.items():
+                if key in merged:
+                    raise RuntimeError(f"message key {key!r} defined twice ({info.name})")
+                merged[key] = texts
+        _catalogue = merged
+    return _catalogue
+
+
+def t(key: str, /, **kwargs: object) -> str:
+    """The text of `key` in the current language, with placeholders filled in."""
+    return t_in(_current, key, **kwargs)
+
+
+def t_in(lang: str, key: str, /, **kwargs: object) -> str:
+    """The text of `key` in `lang` (one of `LANGS`)."""
+    texts = catalogue().get(key)
+    if texts is None:
+        # A missing key is a programming error; show the key rather than crash the UI.
+        return key
+    text = texts[LANGS.index(lang)]
+    return text.format(**kwargs) if kwargs else text
+
+
+def has_key(key: str) -> bool:
+    return key in catalogue()

@@ -1,0 +1,1 @@
+"""Use cases: each call is one transaction plus one history event."""
