@@ -24,7 +24,7 @@ def test_every_message_exists_in_every_language(key):
 
 
 def test_simplified_text_has_no_common_traditional_forms():
-    traditional_only = set("們這個會與說時間處理辦發書電話訊網週點號後檢導還開關對應")
+    traditional_only = set("們這個會與說時間處辦發書電話訊網週點號後檢導還開關對應")
     for key, (_, _, hans) in i18n.catalogue().items():
         bad = traditional_only & set(hans)
         assert not bad, f"{key}: {hans!r} has traditional characters {bad}"
