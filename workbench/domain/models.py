@@ -131,6 +131,8 @@ class Task:
     status: TaskStatus = TaskStatus.OPEN
     recurrence: str | None = None
     """An RFC 5545 RRULE (without the `RRULE:` prefix), e.g. `FREQ=WEEKLY;BYDAY=MO`."""
+    recurrence_workdays: bool = False
+    """The rule's dates also skip public holidays (每個工作日), not just weekends."""
     instruction_id: int | None = None
     confidential: bool = False
     created: datetime | None = None

@@ -57,3 +57,37 @@ def clean_text(text: str, *, multiline: bool = False) -> str:
 def one_line(text: str) -> str:
     """A display form of any text on one line (for list cells)."""
     return " ".join(clean_text(text).split())
+
+
+def char_width(ch: str) -> int:
+    """Terminal cells of one character: 2 for wide East Asian forms, 0 for combining marks."""
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0
+    if unicodedata.east_asian_width(ch) in ("W", "F"):
+        return 2
+    return 1
+
+
+def cell_width(text: str) -> int:
+    """Width of `text` in terminal cells (never `len()`: a Chinese character is two)."""
+    if text.isascii():
+        return len(text)
+    return sum(char_width(ch) for ch in text)
+
+
+def fit(text: str, width: int, *, align: str = "left") -> str:
+    """Cut `text` to `width` cells with an ellipsis, then pad it to exactly `width` cells."""
+    if width <= 0:
+        return ""
+    if cell_width(text) > width:
+        out: list[str] = []
+        used = 0
+        for ch in text:
+            w = char_width(ch)
+            if used + w > width - 1:
+                break
+            out.append(ch)
+            used += w
+        text = "".join(out) + "…"
+    pad = " " * (width - cell_width(text))
+    return pad + text if align == "right" else text + pad

@@ -1,0 +1,170 @@
+"""The schema, as a list of forward migrations.
+
+`PRAGMA user_version` is the number of migrations applied. Each migration runs in its own
+transaction and receives a `sqlite_utils.Database` on the connection, so later schema
+changes can use its `transform()` and `add_column()`. Never edit a released migration:
+add a new one, and a test that upgrades a database of the previous version without
+losing a row (tests/store/test_migrations.py keeps a fixture of every version).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+from workbench.store.search import TRI_TOKENIZER, UNI_TOKENIZER
+
+SEARCHABLE = ("task", "instruction", "feedback")
+"""Tables with a pair of full-text indexes (`<table>_tri`, `<table>_uni`)."""
+
+_V1 = [
+    """
+    CREATE TABLE instruction (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        leader TEXT NOT NULL,
+        content TEXT NOT NULL,
+        source TEXT NOT NULL DEFAULT '',
+        issued_on TEXT,
+        deadline TEXT,
+        owner TEXT NOT NULL DEFAULT '',
+        co_handlers TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'new'
+            CHECK (status IN ('new', 'in_progress', 'done', 'cancelled')),
+        feedback_interval INTEGER CHECK (feedback_interval IS NULL OR feedback_interval > 0),
+        confidential INTEGER NOT NULL DEFAULT 0 CHECK (confidential IN (0, 1)),
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL,
+        closed TEXT,
+        closing_note TEXT NOT NULL DEFAULT '',
+        deleted TEXT,
+        deadline_sort TEXT NOT NULL DEFAULT '9999'
+    )
+    """,
+    """
+    CREATE INDEX instruction_open ON instruction (deadline_sort, id)
+        WHERE deleted IS NULL AND status IN ('new', 'in_progress')
+    """,
+    """
+    CREATE INDEX instruction_closed ON instruction (closed DESC, id)
+        WHERE deleted IS NULL AND status IN ('done', 'cancelled')
+    """,
+    """
+    CREATE TABLE task (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        notes TEXT NOT NULL DEFAULT '',
+        importance TEXT NOT NULL DEFAULT 'normal'
+            CHECK (importance IN ('high', 'normal', 'low')),
+        urgent INTEGER NOT NULL DEFAULT 0 CHECK (urgent IN (0, 1)),
+        due TEXT,
+        category TEXT NOT NULL DEFAULT 'other'
+            CHECK (category IN ('doc', 'affair', 'meeting', 'other')),
+        tags TEXT NOT NULL DEFAULT '[]',
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'cancelled')),
+        recurrence TEXT,
+        recurrence_workdays INTEGER NOT NULL DEFAULT 0 CHECK (recurrence_workdays IN (0, 1)),
+        instruction_id INTEGER REFERENCES instruction (id),
+        confidential INTEGER NOT NULL DEFAULT 0 CHECK (confidential IN (0, 1)),
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL,
+        completed TEXT,
+        deleted TEXT,
+        urgency REAL NOT NULL DEFAULT 0,
+        quadrant TEXT NOT NULL DEFAULT 'neither',
+        score_until TEXT NOT NULL DEFAULT '',
+        due_sort TEXT NOT NULL DEFAULT '9999'
+    )
+    """,
+    # The to-do list in urgency order: a page at any offset is an index walk.
+    """
+    CREATE INDEX task_open_order ON task (urgency DESC, due_sort, created, id)
+        WHERE deleted IS NULL AND status = 'open'
+    """,
+    # Scores whose time has come: usually none, found without a scan.
+    "CREATE INDEX task_score_until ON task (score_until) WHERE status = 'open'",
+    """
+    CREATE INDEX task_closed_order ON task (completed DESC, id)
+        WHERE deleted IS NULL AND status != 'open'
+    """,
+    "CREATE INDEX task_instruction ON task (instruction_id) WHERE instruction_id IS NOT NULL",
+    """
+    CREATE TABLE extension (
+        id INTEGER PRIMARY KEY,
+        instruction_id INTEGER NOT NULL REFERENCES instruction (id),
+        old TEXT,
+        new TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        at TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX extension_instruction ON extension (instruction_id, id)",
+    """
+    CREATE TABLE chase (
+        id INTEGER PRIMARY KEY,
+        instruction_id INTEGER NOT NULL REFERENCES instruction (id),
+        at TEXT NOT NULL,
+        level TEXT NOT NULL CHECK (level IN ('remind', 'warn', 'severe')),
+        whom TEXT NOT NULL DEFAULT '',
+        channel TEXT,
+        note TEXT NOT NULL DEFAULT ''
+    )
+    """,
+    "CREATE INDEX chase_instruction ON chase (instruction_id, at)",
+    """
+    CREATE TABLE feedback (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        instruction_id INTEGER REFERENCES instruction (id),
+        leader TEXT NOT NULL DEFAULT '',
+        at TEXT NOT NULL,
+        channel TEXT NOT NULL
+            CHECK (channel IN ('verbal', 'written', 'phone', 'message', 'email', 'meeting')),
+        kind TEXT NOT NULL CHECK (kind IN ('progress', 'problem', 'completion', 'other')),
+        content TEXT NOT NULL,
+        next_step TEXT NOT NULL DEFAULT '',
+        revision_of INTEGER REFERENCES feedback (id),
+        confidential INTEGER NOT NULL DEFAULT 0 CHECK (confidential IN (0, 1)),
+        created TEXT NOT NULL,
+        deleted TEXT
+    )
+    """,
+    "CREATE INDEX feedback_instruction ON feedback (instruction_id, at DESC, id DESC)",
+    "CREATE INDEX feedback_at ON feedback (at DESC, id DESC)",
+    """
+    CREATE TABLE event (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        action TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        entity_id INTEGER,
+        changes TEXT NOT NULL DEFAULT '[]',
+        summary TEXT NOT NULL DEFAULT '{}',
+        undoes INTEGER REFERENCES event (id),
+        undone_by INTEGER REFERENCES event (id)
+    )
+    """,
+    "CREATE INDEX event_entity ON event (entity, entity_id, id)",
+    "CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+]
+for _table in SEARCHABLE:
+    _V1.append(f"CREATE VIRTUAL TABLE {_table}_tri USING fts5 (body, tokenize = '{TRI_TOKENIZER}')")
+    _V1.append(f'CREATE VIRTUAL TABLE {_table}_uni USING fts5 (body, tokenize = "{UNI_TOKENIZER}")')
+
+
+def _migration_1(db: sqlite_utils.Database) -> None:
+    """The first schema: tasks, instructions with extensions and chases, feedback, events."""
+    for statement in _V1:
+        db.execute(statement)
+
+
+Migration = Callable[["sqlite_utils.Database"], None]
+
+MIGRATIONS: list[Migration] = [_migration_1]
+"""Migration N (1-based) brings a database from user_version N-1 to N."""
+
+SCHEMA_VERSION = len(MIGRATIONS)

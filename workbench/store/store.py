@@ -1,0 +1,697 @@
+"""Every query the workbench makes. No other module writes SQL.
+
+Lists are read a page at a time in their display order, straight from an index: the cost
+of showing any page does not grow with the number of rows. Derived columns (a task's
+urgency, quadrant and sort keys; the search bodies) are maintained here, inside the same
+transaction as the change that makes them stale.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from workbench.domain.models import Change, Event, Feedback, Instruction, Task
+from workbench.store import rows as R
+from workbench.store.db import Database
+from workbench.store.search import parse_query, trigram_body, unigram_body
+
+OPEN_INSTRUCTION = "status IN ('new', 'in_progress')"
+CLOSED_INSTRUCTION = "status IN ('done', 'cancelled')"
+NO_DUE = "9999"
+
+
+@dataclass(frozen=True, slots=True)
+class TaskFilter:
+    """Which tasks a list shows."""
+
+    scope: str = "open"
+    """`open`, `closed` (done or cancelled), `all`, or `archive` (deleted)."""
+    query: str = ""
+    instruction_id: int | None = None
+    include_confidential: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class InstructionFilter:
+    scope: str = "open"
+    """`open`, `closed`, `all` or `archive`."""
+    query: str = ""
+    leader: str | None = None
+    owner: str | None = None
+    include_confidential: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class FeedbackFilter:
+    instruction_id: int | None = None
+    """Feedback of one instruction; None for all feedback."""
+    query: str = ""
+    include_revised: bool = False
+    """Also the earlier texts that a correction replaced."""
+    include_confidential: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredTask:
+    task: Task
+    urgency: float
+    quadrant: str
+
+
+_TASK_ORDER = {
+    "open": "urgency DESC, due_sort, created, id",
+    "closed": "completed DESC, id DESC",
+    "archive": "deleted DESC, id DESC",
+    "all": "status != 'open', CASE WHEN status = 'open' THEN -urgency ELSE 0 END, "
+    "CASE WHEN status = 'open' THEN due_sort ELSE '' END, completed DESC, created, id",
+}
+_TASK_SCOPE = {
+    "open": "deleted IS NULL AND status = 'open'",
+    "closed": "deleted IS NULL AND status != 'open'",
+    "archive": "deleted IS NOT NULL",
+    "all": "deleted IS NULL",
+}
+_INSTRUCTION_ORDER = {
+    "open": "deadline_sort, id",
+    "closed": "closed DESC, id",
+    "archive": "deleted DESC, id DESC",
+    "all": f"{CLOSED_INSTRUCTION}, CASE WHEN {OPEN_INSTRUCTION} THEN deadline_sort END, "
+    "closed DESC, id",
+}
+_INSTRUCTION_SCOPE = {
+    "open": f"deleted IS NULL AND {OPEN_INSTRUCTION}",
+    "closed": f"deleted IS NULL AND {CLOSED_INSTRUCTION}",
+    "archive": "deleted IS NOT NULL",
+    "all": "deleted IS NULL",
+}
+
+
+def _search_clause(table: str, query: str) -> tuple[str, list[Any]]:
+    """SQL (`AND id IN …` per term) restricting `table` to rows matching every term."""
+    sql: list[str] = []
+    params: list[Any] = []
+    for term in parse_query(query):
+        if term.index == "scan":
+            sql.append(f" AND id IN (SELECT rowid FROM {table}_tri WHERE instr(body, ?) > 0)")
+            params.append(term.text)
+        else:
+            fts = f"{table}_{term.index}"
+            sql.append(f" AND id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)")
+            params.append(term.match)
+    return "".join(sql), params
+
+
+class Store:
+    """The workbench's data in one SQLite file."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    @classmethod
+    def open(cls, path: Path, *, create: bool = True) -> Store:
+        return cls(Database(path, create=create))
+
+    @property
+    def path(self) -> Path:
+        return self.db.path
+
+    def close(self) -> None:
+        self.db.close()
+
+    def transaction(self):
+        return self.db.transaction()
+
+    def data_version(self) -> int:
+        return self.db.data_version()
+
+    # ----------------------------------------------------------------- generic rows
+
+    def row(self, table: str, row_id: int) -> R.Row | None:
+        """The base columns of one row (what history events record)."""
+        cols = ", ".join(R.BASE_COLUMNS[table])
+        found = self.db.query_one(f"SELECT {cols} FROM {table} WHERE id = ?", (row_id,))
+        return dict(found) if found is not None else None
+
+    def insert_row(self, table: str, row: R.Row) -> int:
+        cols = [c for c in R.BASE_COLUMNS[table] if c != "id" or row.get("id") is not None]
+        sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
+        cursor = self.db.execute(sql, tuple(row.get(c) for c in cols))
+        row_id = int(cursor.lastrowid)  # type: ignore[arg-type]
+        self._after_write(table, row_id)
+        return row_id
+
+    def update_row(self, table: str, row_id: int, row: R.Row) -> None:
+        cols = [c for c in R.BASE_COLUMNS[table] if c != "id" and c in row]
+        sql = f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?"
+        self.db.execute(sql, (*(row[c] for c in cols), row_id))
+        self._after_write(table, row_id)
+
+    def restore_row(self, table: str, row_id: int, row: R.Row | None) -> None:
+        """Put a row back as it was (None: it did not exist) — for undo."""
+        exists = self.db.query_one(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,))
+        if row is None:
+            if exists:
+                self.db.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+                self._after_write(table, row_id, deleted=True)
+            return
+        if exists:
+            self.update_row(table, row_id, row)
+        else:
+            self.insert_row(table, {**row, "id": row_id})
+
+    def _after_write(self, table: str, row_id: int, *, deleted: bool = False) -> None:
+        """Keep derived columns and search bodies in step with the base row."""
+        if table == "task":
+            self._reindex("task", row_id, deleted)
+            if not deleted:
+                self.db.execute(
+                    "UPDATE task SET score_until = '', due_sort = coalesce("
+                    "  CASE WHEN length(due) = 10 THEN date(due, '+1 day') || 'T00:00:00'"
+                    "       ELSE strftime('%Y-%m-%dT%H:%M:%S', due) END, ?) WHERE id = ?",
+                    (NO_DUE, row_id),
+                )
+        elif table == "instruction":
+            self._reindex("instruction", row_id, deleted)
+            if not deleted:
+                self.db.execute(
+                    "UPDATE instruction SET deadline_sort = coalesce("
+                    "  CASE WHEN length(deadline) = 10 THEN date(deadline, '+1 day') || 'T00:00:00'"
+                    "       ELSE strftime('%Y-%m-%dT%H:%M:%S', deadline) END, ?) WHERE id = ?",
+                    (NO_DUE, row_id),
+                )
+        elif table == "feedback":
+            self._reindex("feedback", row_id, deleted)
+            found = self.db.query_one("SELECT instruction_id FROM feedback WHERE id = ?", (row_id,))
+            if found is not None and found[0] is not None:
+                self._reindex("instruction", found[0], False)
+
+    def _search_text(self, table: str, row_id: int) -> str | None:
+        if table == "task":
+            found = self.db.query_one("SELECT title, notes, tags FROM task WHERE id = ?", (row_id,))
+            if found is None:
+                return None
+            return "\n".join([found[0], found[1], " ".join(json.loads(found[2] or "[]"))])
+        if table == "instruction":
+            found = self.db.query_one(
+                "SELECT leader, content, source, owner, co_handlers, closing_note "
+                "FROM instruction WHERE id = ?",
+                (row_id,),
+            )
+            if found is None:
+                return None
+            parts = list(found)
+            for fb in self.db.query(
+                "SELECT content, next_step FROM feedback "
+                "WHERE instruction_id = ? AND deleted IS NULL ORDER BY id",
+                (row_id,),
+            ):
+                parts.extend(fb)
+            return "\n".join(parts)
+        found = self.db.query_one(
+            "SELECT leader, content, next_step FROM feedback WHERE id = ?", (row_id,)
+        )
+        return "\n".join(found) if found is not None else None
+
+    def _reindex(self, table: str, row_id: int, deleted: bool) -> None:
+        for kind in ("tri", "uni"):
+            self.db.execute(f"DELETE FROM {table}_{kind} WHERE rowid = ?", (row_id,))
+        text = None if deleted else self._search_text(table, row_id)
+        if text is None:
+            return
+        self.db.execute(
+            f"INSERT INTO {table}_tri (rowid, body) VALUES (?, ?)", (row_id, trigram_body(text))
+        )
+        self.db.execute(
+            f"INSERT INTO {table}_uni (rowid, body) VALUES (?, ?)", (row_id, unigram_body(text))
+        )
+
+    def rebuild_search(self) -> None:
+        """Rebuild every search index from the base tables."""
+        with self.transaction():
+            for table in ("task", "instruction", "feedback"):
+                for kind in ("tri", "uni"):
+                    self.db.execute(f"DELETE FROM {table}_{kind}")
+                for (row_id,) in self.db.query(f"SELECT id FROM {table}"):
+                    self._reindex(table, row_id, False)
+
+    # ----------------------------------------------------------------- tasks
+
+    def get_task(self, task_id: int) -> Task | None:
+        row = self.row("task", task_id)
+        return R.task_from_row(row) if row else None
+
+    def _task_where(self, flt: TaskFilter) -> tuple[str, list[Any]]:
+        where = _TASK_SCOPE[flt.scope]
+        params: list[Any] = []
+        if flt.instruction_id is not None:
+            where += " AND instruction_id = ?"
+            params.append(flt.instruction_id)
+        if not flt.include_confidential:
+            where += " AND confidential = 0"
+        if flt.query.strip():
+            sql, more = _search_clause("task", flt.query)
+            where += sql
+            params.extend(more)
+        return where, params
+
+    def count_tasks(self, flt: TaskFilter = TaskFilter()) -> int:
+        where, params = self._task_where(flt)
+        return self.db.query_one(f"SELECT count(*) FROM task WHERE {where}", tuple(params))[0]
+
+    def task_page(self, flt: TaskFilter, offset: int, limit: int) -> list[ScoredTask]:
+        """Tasks `offset` … `offset + limit` in display order."""
+        where, params = self._task_where(flt)
+        cols = ", ".join(R.TASK_COLUMNS)
+        found = self.db.query(
+            f"SELECT {cols}, urgency AS _urgency, quadrant AS _quadrant FROM task "
+            f"WHERE {where} ORDER BY {_TASK_ORDER[flt.scope]} LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+        return [ScoredTask(R.task_from_row(dict(r)), r["_urgency"], r["_quadrant"]) for r in found]
+
+    def task_position(self, flt: TaskFilter, task_id: int) -> int | None:
+        """Where a task stands in a list (0-based), or None if it is not in it."""
+        if flt.scope != "open":
+            ids = [
+                r[0]
+                for r in self.db.query(
+                    f"SELECT id FROM task WHERE {self._task_where(flt)[0]} "
+                    f"ORDER BY {_TASK_ORDER[flt.scope]}",
+                    tuple(self._task_where(flt)[1]),
+                )
+            ]
+            return ids.index(task_id) if task_id in ids else None
+        key = self.db.query_one(
+            "SELECT urgency, due_sort, created, id FROM task WHERE id = ?", (task_id,)
+        )
+        if key is None:
+            return None
+        where, params = self._task_where(flt)
+        inside = self.db.query_one(
+            f"SELECT 1 FROM task WHERE {where} AND id = ?", (*params, task_id)
+        )
+        if inside is None:
+            return None
+        before = self.db.query_one(
+            f"SELECT count(*) FROM task WHERE {where} AND (urgency > ? OR (urgency = ? AND "
+            "(due_sort, created, id) < (?, ?, ?)))",
+            (*params, key[0], key[0], key[1], key[2], key[3]),
+        )
+        return before[0]
+
+    def stale_tasks(self, now: datetime, limit: int = 5000) -> list[R.Row]:
+        """Open tasks whose score may have changed by `now` (never scored, or expired)."""
+        found = self.db.query(
+            "SELECT id, importance, urgent, due, instruction_id, created FROM task "
+            "WHERE status = 'open' AND score_until <= ? LIMIT ?",
+            (R.ts(now), limit),
+        )
+        return [dict(r) for r in found]
+
+    def set_scores(self, scores: Iterable[tuple[int, float, str, str]]) -> None:
+        """(id, urgency, quadrant, valid until) for each rescored task."""
+        self.db.conn.executemany(
+            "UPDATE task SET urgency = ?, quadrant = ?, score_until = ? WHERE id = ?",
+            [(u, q, until, i) for i, u, q, until in scores],
+        )
+
+    def next_score_change(self) -> datetime | None:
+        """When the earliest stored score expires (None: no open task will change)."""
+        found = self.db.query_one(
+            "SELECT min(score_until) FROM task WHERE status = 'open' AND score_until != ''"
+        )
+        value = found[0] if found else None
+        if not value or value >= NO_DUE:
+            return None
+        return datetime.fromisoformat(value)
+
+    def tasks_of_instruction(self, instruction_id: int) -> list[Task]:
+        cols = ", ".join(R.TASK_COLUMNS)
+        found = self.db.query(
+            f"SELECT {cols} FROM task WHERE instruction_id = ? AND deleted IS NULL ORDER BY id",
+            (instruction_id,),
+        )
+        return [R.task_from_row(dict(r)) for r in found]
+
+    def task_progress(self, instruction_ids: Sequence[int]) -> dict[int, tuple[int, int]]:
+        """(done, total) tasks serving each instruction."""
+        if not instruction_ids:
+            return {}
+        marks = ", ".join("?" for _ in instruction_ids)
+        found = self.db.query(
+            f"SELECT instruction_id, sum(status = 'done'), sum(status != 'cancelled') "
+            f"FROM task WHERE deleted IS NULL AND instruction_id IN ({marks}) "
+            "GROUP BY instruction_id",
+            tuple(instruction_ids),
+        )
+        return {r[0]: (r[1], r[2]) for r in found}
+
+    def task_counts(self, now: datetime) -> dict[str, int]:
+        """Open tasks that need attention: urgent quadrants and overdue."""
+        found = self.db.query_one(
+            "SELECT count(*), "
+            "  sum(quadrant IN ('important_urgent', 'urgent_not_important')), "
+            "  sum(due_sort <= ?) "
+            "FROM task WHERE deleted IS NULL AND status = 'open'",
+            (R.ts(now),),
+        )
+        return {"open": found[0], "urgent": found[1] or 0, "overdue": found[2] or 0}
+
+    def tags(self) -> list[str]:
+        found = self.db.query(
+            "SELECT DISTINCT value FROM task, json_each(task.tags) "
+            "WHERE deleted IS NULL ORDER BY value"
+        )
+        return [r[0] for r in found]
+
+    # ----------------------------------------------------------------- instructions
+
+    def get_instruction(self, instruction_id: int) -> Instruction | None:
+        row = self.row("instruction", instruction_id)
+        if row is None:
+            return None
+        return self._instruction(row)
+
+    def _instruction(self, row: R.Row) -> Instruction:
+        exts = self.db.query(
+            "SELECT * FROM extension WHERE instruction_id = ? ORDER BY id", (row["id"],)
+        )
+        chases = self.db.query(
+            "SELECT * FROM chase WHERE instruction_id = ? ORDER BY at, id", (row["id"],)
+        )
+        return R.instruction_from_row(
+            row,
+            tuple(R.extension_from_row(dict(e)) for e in exts),
+            tuple(R.chase_from_row(dict(c)) for c in chases),
+        )
+
+    def _instruction_where(self, flt: InstructionFilter) -> tuple[str, list[Any]]:
+        where = _INSTRUCTION_SCOPE[flt.scope]
+        params: list[Any] = []
+        if flt.leader:
+            where += " AND leader = ?"
+            params.append(flt.leader)
+        if flt.owner:
+            where += " AND owner = ?"
+            params.append(flt.owner)
+        if not flt.include_confidential:
+            where += " AND confidential = 0"
+        if flt.query.strip():
+            sql, more = _search_clause("instruction", flt.query)
+            where += sql
+            params.extend(more)
+        return where, params
+
+    def count_instructions(self, flt: InstructionFilter = InstructionFilter()) -> int:
+        where, params = self._instruction_where(flt)
+        return self.db.query_one(f"SELECT count(*) FROM instruction WHERE {where}", tuple(params))[
+            0
+        ]
+
+    def instruction_page(
+        self, flt: InstructionFilter, offset: int, limit: int
+    ) -> list[Instruction]:
+        where, params = self._instruction_where(flt)
+        cols = ", ".join(R.INSTRUCTION_COLUMNS)
+        found = self.db.query(
+            f"SELECT {cols} FROM instruction WHERE {where} "
+            f"ORDER BY {_INSTRUCTION_ORDER[flt.scope]} LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+        return [self._instruction(dict(r)) for r in found]
+
+    def instruction_position(self, flt: InstructionFilter, instruction_id: int) -> int | None:
+        where, params = self._instruction_where(flt)
+        ids = [
+            r[0]
+            for r in self.db.query(
+                f"SELECT id FROM instruction WHERE {where} "
+                f"ORDER BY {_INSTRUCTION_ORDER[flt.scope]}",
+                tuple(params),
+            )
+        ]
+        try:
+            return ids.index(instruction_id)
+        except ValueError:
+            return None
+
+    def instructions_between(
+        self, start: datetime, end: datetime, include_confidential: bool
+    ) -> list[Instruction]:
+        """Instructions alive at some time in [start, end): created before the end and not
+        closed before the start — the population of a period's summary."""
+        where = "deleted IS NULL AND created < ? AND (closed IS NULL OR closed >= ?)"
+        if not include_confidential:
+            where += " AND confidential = 0"
+        cols = ", ".join(R.INSTRUCTION_COLUMNS)
+        found = self.db.query(
+            f"SELECT {cols} FROM instruction WHERE {where} ORDER BY id",
+            (R.ts(end), R.ts(start)),
+        )
+        return [self._instruction(dict(r)) for r in found]
+
+    def insert_extension(self, instruction_id: int, old: str | None, new: str, reason: str,
+                         at: datetime) -> int:  # fmt: skip
+        cursor = self.db.execute(
+            "INSERT INTO extension (instruction_id, old, new, reason, at) VALUES (?, ?, ?, ?, ?)",
+            (instruction_id, old, new, reason, R.ts(at)),
+        )
+        return int(cursor.lastrowid)  # type: ignore[arg-type]
+
+    def insert_chase(self, instruction_id: int, at: datetime, level: str, whom: str,
+                     channel: str | None, note: str) -> int:  # fmt: skip
+        cursor = self.db.execute(
+            "INSERT INTO chase (instruction_id, at, level, whom, channel, note) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (instruction_id, R.ts(at), level, whom, channel, note),
+        )
+        return int(cursor.lastrowid)  # type: ignore[arg-type]
+
+    def delete_plain_row(self, table: str, row_id: int) -> None:
+        """Remove an extension or chase row (undo of the action that added it)."""
+        assert table in ("extension", "chase")
+        self.db.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+
+    def plain_row(self, table: str, row_id: int) -> R.Row | None:
+        assert table in ("extension", "chase")
+        found = self.db.query_one(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
+        return dict(found) if found else None
+
+    def put_plain_row(self, table: str, row: R.Row) -> None:
+        assert table in ("extension", "chase")
+        cols = list(row)
+        self.db.execute(
+            f"INSERT OR REPLACE INTO {table} ({', '.join(cols)}) "
+            f"VALUES ({', '.join('?' for _ in cols)})",
+            tuple(row[c] for c in cols),
+        )
+
+    def last_feedback(self, instruction_ids: Sequence[int]) -> dict[int, Feedback]:
+        """The newest current feedback of each instruction."""
+        out: dict[int, Feedback] = {}
+        cols = ", ".join(R.FEEDBACK_COLUMNS)
+        for iid in instruction_ids:
+            found = self.db.query_one(
+                f"SELECT {cols} FROM feedback WHERE instruction_id = ? AND deleted IS NULL "
+                "AND id NOT IN (SELECT revision_of FROM feedback "
+                "               WHERE revision_of IS NOT NULL AND deleted IS NULL) "
+                "ORDER BY at DESC, id DESC LIMIT 1",
+                (iid,),
+            )
+            if found is not None:
+                out[iid] = R.feedback_from_row(dict(found))
+        return out
+
+    def names(self, column: str) -> list[str]:
+        """Leaders or owners used before, most used first — for completions."""
+        assert column in ("leader", "owner")
+        found = self.db.query(
+            f"SELECT {column}, count(*) AS n FROM instruction "
+            f"WHERE deleted IS NULL AND {column} != '' GROUP BY {column} ORDER BY n DESC, {column}"
+        )
+        return [r[0] for r in found]
+
+    def instruction_counts(self) -> dict[str, int]:
+        found = self.db.query_one(
+            f"SELECT count(*) FROM instruction WHERE deleted IS NULL AND {OPEN_INSTRUCTION}"
+        )
+        return {"open": found[0]}
+
+    def instruction_attention(self, now: datetime, near: date) -> dict[str, int]:
+        """Open instructions that are red, yellow, or owe the leader a report.
+
+        The same rules as `domain.supervision.light`, counted in one pass for the header;
+        `near` is the first day that is no longer "within N working days".
+        """
+        near_s = near.isoformat() + "T00:00:00"
+        found = self.db.query_one(
+            "SELECT sum(deadline_sort <= :now), "
+            "  sum(deadline_sort > :now AND (deadline_sort < :near "
+            "      OR (length(deadline) = 10 AND deadline_sort = :near) OR fb_due)), "
+            "  sum(fb_due) "
+            "FROM (SELECT deadline_sort, deadline, "
+            "  (feedback_interval IS NOT NULL AND date(coalesce("
+            "     (SELECT max(at) FROM feedback f WHERE f.instruction_id = i.id "
+            "      AND f.deleted IS NULL), i.issued_on, i.created), "
+            "     '+' || feedback_interval || ' days') <= :today) AS fb_due "
+            f" FROM instruction i WHERE deleted IS NULL AND {OPEN_INSTRUCTION})",
+            {"now": R.ts(now), "near": near_s, "today": now.date().isoformat()},
+        )
+        return {
+            "red": found[0] or 0,
+            "yellow": found[1] or 0,
+            "feedback_due": found[2] or 0,
+        }
+
+    def open_instruction_ids(self) -> list[int]:
+        return [
+            r[0]
+            for r in self.db.query(
+                f"SELECT id FROM instruction WHERE deleted IS NULL AND {OPEN_INSTRUCTION}"
+            )
+        ]
+
+    # ----------------------------------------------------------------- feedback
+
+    def get_feedback(self, feedback_id: int) -> Feedback | None:
+        row = self.row("feedback", feedback_id)
+        return R.feedback_from_row(row) if row else None
+
+    def _feedback_where(self, flt: FeedbackFilter) -> tuple[str, list[Any]]:
+        where = "deleted IS NULL"
+        params: list[Any] = []
+        if flt.instruction_id is not None:
+            where += " AND instruction_id = ?"
+            params.append(flt.instruction_id)
+        if not flt.include_revised:
+            where += (
+                " AND id NOT IN (SELECT revision_of FROM feedback "
+                "WHERE revision_of IS NOT NULL AND deleted IS NULL)"
+            )
+        if not flt.include_confidential:
+            where += " AND confidential = 0"
+        if flt.query.strip():
+            sql, more = _search_clause("feedback", flt.query)
+            where += sql
+            params.extend(more)
+        return where, params
+
+    def count_feedback(self, flt: FeedbackFilter = FeedbackFilter()) -> int:
+        where, params = self._feedback_where(flt)
+        return self.db.query_one(f"SELECT count(*) FROM feedback WHERE {where}", tuple(params))[0]
+
+    def feedback_page(self, flt: FeedbackFilter, offset: int, limit: int) -> list[Feedback]:
+        """Newest first."""
+        where, params = self._feedback_where(flt)
+        cols = ", ".join(R.FEEDBACK_COLUMNS)
+        found = self.db.query(
+            f"SELECT {cols} FROM feedback WHERE {where} ORDER BY at DESC, id DESC LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+        return [R.feedback_from_row(dict(r)) for r in found]
+
+    def feedback_between(
+        self, start: datetime, end: datetime, include_confidential: bool
+    ) -> list[Feedback]:
+        where = "deleted IS NULL AND at >= ? AND at < ?"
+        if not include_confidential:
+            where += " AND confidential = 0"
+        cols = ", ".join(R.FEEDBACK_COLUMNS)
+        found = self.db.query(
+            f"SELECT {cols} FROM feedback WHERE {where} ORDER BY at, id",
+            (R.ts(start), R.ts(end)),
+        )
+        return [R.feedback_from_row(dict(r)) for r in found]
+
+    def feedback_of(self, instruction_id: int, include_revised: bool = False) -> list[Feedback]:
+        """All feedback of one instruction, oldest first (the 落實過程)."""
+        flt = FeedbackFilter(instruction_id=instruction_id, include_revised=include_revised)
+        where, params = self._feedback_where(flt)
+        cols = ", ".join(R.FEEDBACK_COLUMNS)
+        found = self.db.query(
+            f"SELECT {cols} FROM feedback WHERE {where} ORDER BY at, id", tuple(params)
+        )
+        return [R.feedback_from_row(dict(r)) for r in found]
+
+    # ----------------------------------------------------------------- history
+
+    def insert_event(self, event: Event) -> int:
+        changes = [
+            {"table": c.table, "id": c.row_id, "before": c.before, "after": c.after}
+            for c in event.changes
+        ]
+        cursor = self.db.execute(
+            "INSERT INTO event (at, action, entity, entity_id, changes, summary, undoes) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                R.ts(event.at),
+                event.action,
+                event.entity,
+                event.entity_id,
+                json.dumps(changes, ensure_ascii=False),
+                json.dumps(event.summary, ensure_ascii=False),
+                event.undoes,
+            ),
+        )
+        return int(cursor.lastrowid)  # type: ignore[arg-type]
+
+    def mark_undone(self, event_id: int, by: int) -> None:
+        self.db.execute("UPDATE event SET undone_by = ? WHERE id = ?", (by, event_id))
+
+    @staticmethod
+    def _event(row: sqlite3.Row) -> Event:
+        return Event(
+            id=row["id"],
+            at=datetime.fromisoformat(row["at"]),
+            action=row["action"],
+            entity=row["entity"],
+            entity_id=row["entity_id"],
+            changes=tuple(
+                Change(c["table"], c["id"], c["before"], c["after"])
+                for c in json.loads(row["changes"])
+            ),
+            summary=json.loads(row["summary"]),
+            undoes=row["undoes"],
+            undone_by=row["undone_by"],
+        )
+
+    def get_event(self, event_id: int) -> Event | None:
+        found = self.db.query_one("SELECT * FROM event WHERE id = ?", (event_id,))
+        return self._event(found) if found else None
+
+    def events_for(self, entity: str, entity_id: int) -> list[Event]:
+        """The history of one record, oldest first."""
+        found = self.db.query(
+            "SELECT * FROM event WHERE entity = ? AND entity_id = ? ORDER BY id",
+            (entity, entity_id),
+        )
+        return [self._event(r) for r in found]
+
+    def last_undoable_event(self) -> Event | None:
+        found = self.db.query_one(
+            "SELECT * FROM event WHERE undone_by IS NULL AND undoes IS NULL "
+            "ORDER BY id DESC LIMIT 1"
+        )
+        return self._event(found) if found else None
+
+    def count_events(self) -> int:
+        return self.db.query_one("SELECT count(*) FROM event")[0]
+
+    # ----------------------------------------------------------------- settings
+
+    def get_setting(self, key: str) -> str | None:
+        found = self.db.query_one("SELECT value FROM setting WHERE key = ?", (key,))
+        return found[0] if found else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        self.db.execute(
+            "INSERT INTO setting (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
