@@ -109,7 +109,9 @@ every monday at 9am): the occurrences are then at that time, otherwise all-day.
 Inside free text (quick-add), `parse_in_text` is stricter: words that are often not dates are
 refused there unless framed (by, 前, 截止…) — bare offsets without a direction (3天, 3d,
 2 weeks), an hour in 點 alone (3點), a part of day alone (下午), sun/sat/mon/wed alone,
-12.1 and 12-1 (version numbers, ranges), and daily/weekly/monthly/yearly/weekdays alone.
+a month/day in figures alone (12/1, 12.1, 12-1: also fractions, versions, ranges), and
+daily/weekly/monthly/yearly/weekdays alone. With a time or a frame they count (12/1 3pm,
+by 12/1). A month/day in figures that cannot be a date (2.30, 3/45) is simply not a date.
 Glued to Chinese text it also refuses a day of the month alone (15號 but 15號前 is fine).
 """
 
@@ -163,7 +165,7 @@ class DateParseError(ValueError):
 
 def _show(text: str) -> str:
     """User text as it may appear inside a message: one line, not too long."""
-    text = one_line(text)
+    text = one_line(text[: 4 * _SHOW])  # cut first: the input may be 100,000 characters
     return text if len(text) <= _SHOW else text[: _SHOW - 1] + "…"
 
 
@@ -1089,7 +1091,7 @@ def _read_when(sc: _Scan, ctx: _Ctx) -> _Reading:
         if not reading.empty():
             before = sc.pos
             sc.skip(_SEPARATORS)
-            if sc.at_end() and sc.text(before, sc.pos):
+            if sc.at_end() and sc.s[before : sc.pos].replace(")", " ").strip():
                 raise sc.error(before, sc.pos)  # 明天的 … with nothing after
         if sc.at_end():
             break
@@ -1722,7 +1724,7 @@ def parse_in_text(
     """`parse_phrase` for words found inside a title, refusing those often meant otherwise.
 
     See the module docstring: bare offsets (3天), bare hours (3點), parts of day alone (下午),
-    sun/sat/mon/wed, 12.1 and 12-1, and bare daily/weekly… stay title words unless framed
+    sun/sat/mon/wed, 12/1 and 12.1, and bare daily/weekly… stay title words unless framed
     (by, 前…). `glued` (a phrase stuck to Chinese text) also refuses a day of the month alone.
     """
     return _parse(text, now, cal, "any", 2 if glued else 1)
