@@ -19,8 +19,9 @@ The line is split at white space (the full-width space too) into words. Each wor
   reads as one (``明天 下午3點``, ``next friday 3pm``, ``dec 1``, ``in 3 days``,
   ``每週一 上午9點``, ``every monday``); the longest run from the left wins. Inside a title
   the stricter reading of `dates.parse_in_text` applies: ``3天``, ``3d``, ``2 weeks``, ``3點``,
-  ``下午``, ``sun``, ``12.1``, ``weekly`` alone stay title words (write ``3天後``, ``in 2 weeks``,
-  ``下午3點``, ``due:weekly``…). An impossible date (``2月30日``, ``下午13點``) is an error.
+  ``下午``, ``sun``, ``12/1``, ``12.1``, ``weekly`` alone stay title words (write ``3天後``,
+  ``in 2 weeks``, ``下午3點``, ``by 12/1``, ``12月1日``, ``due:weekly``…). An impossible date
+  (``2月30日``, ``下午13點``) is an error.
 - a Chinese date glued to the start or the end of a Chinese word: ``明天交報告`` (交報告, due
   tomorrow), ``交報告週五前`` (due Friday), ``每週一例會``. Only when the rest of the word is at
   least two characters, the date has no Latin letters, the cut does not split a number, and
@@ -362,6 +363,8 @@ def _read_due(word: _Word, now: datetime, cal: WorkCalendar | None, b: _Builder)
 
 def parse_quick_add(text: str, now: datetime, cal: WorkCalendar | None = None) -> QuickAdd:
     """Read one quick-add line; raises QuickAddError saying what was wrong."""
+    if len(text) > 4 * MAX_LINE:  # refuse before cleaning: cleaning only ever shortens
+        raise QuickAddError("quickadd.err.too_long", length=len(text), limit=MAX_LINE)
     line = clean_text(text)
     if len(line) > MAX_LINE:
         raise QuickAddError("quickadd.err.too_long", length=len(line), limit=MAX_LINE)
