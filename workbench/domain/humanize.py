@@ -116,7 +116,9 @@ def due_in_words(due: Due, now: datetime, cal: WorkCalendar | None = None) -> st
 
     逾期2天 / 逾期3小時 / 今天 / 今天 15:00 / 明天 / 後天 / 週五 / 下週三 / 12月8日 /
     2027年1月5日; 2d overdue / today 15:00 / tomorrow / in 2 days / Fri / next Wed / 8 Dec.
-    A time is shown only with the near, relative words and only when it fits. `cal` is
+    A time is shown only with the near, relative words and only when it fits; when the
+    words and the time are too wide together (tomorrow 09:30), a weekday takes the place of
+    the words within the coming six days (Fri 09:30). `cal` is
     accepted so callers can pass the configured calendar; the words count calendar days,
     which is how people say 逾期2天.
     """
@@ -126,9 +128,14 @@ def due_in_words(due: Due, now: datetime, cal: WorkCalendar | None = None) -> st
     day = due.date() if isinstance(due, datetime) else due
     words, relative = _relative_day(day, now.date())
     if isinstance(due, datetime) and relative:
-        with_time = t("dates.due.with_time", day=words, time=_clock(due))
-        if _cells(with_time) <= DUE_CELLS:
-            return with_time
+        candidates = [words]
+        if (day - now.date()).days <= 6:
+            # Within the coming six days a weekday names the day without doubt, and is short.
+            candidates.append(weekday_name(day, short=True))
+        for name in candidates:
+            with_time = t("dates.due.with_time", day=name, time=_clock(due))
+            if _cells(with_time) <= DUE_CELLS:
+                return with_time
     return words if _cells(words) <= DUE_CELLS else day.isoformat()
 
 
