@@ -32,7 +32,7 @@ from __future__ import annotations
 import calendar as _cal
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
@@ -187,11 +187,13 @@ class Scope:
 
 def in_population(instr: Instruction, period: Period, scope: Scope = Scope()) -> bool:
     """Registered before the period's end and not closed before its start."""
-    if not scope.admits(instr) or instr.created is None:
+    return _alive(instr, period.start_instant, period.end_instant, scope)
+
+
+def _alive(instr: Instruction, start: datetime, end: datetime, scope: Scope) -> bool:
+    if not scope.admits(instr) or instr.created is None or instr.created >= end:
         return False
-    if instr.created >= period.end_instant:
-        return False
-    return instr.closed is None or instr.closed >= period.start_instant
+    return instr.closed is None or instr.closed >= start
 
 
 # --------------------------------------------------------------------------- one instruction
@@ -367,8 +369,9 @@ def evaluate(
     elif status.is_closed:
         colour, fb_due = Light.GREY, False
     else:
-        then = replace(instr, deadline=deadline, status=status, extensions=extensions,
-                       chases=chases)  # fmt: skip
+        then = instr
+        if instr.status is not status or instr.deadline != deadline:
+            then = replace(instr, deadline=deadline, status=status)
         reason = supervision.light(
             then, as_of, last.at if last else None, calendar, yellow_days
         )
@@ -408,15 +411,27 @@ def evaluate_in(
     yellow_days: int = supervision.YELLOW_DAYS,
 ) -> Item:
     """The state of one instruction at the end of `period` (or now, if it has not ended)."""
-    return evaluate(
-        dossier,
-        cutoff=period.end_instant,
-        as_of=period.as_of(now),
-        since=period.start_instant,
-        calendar=calendar,
-        yellow_days=yellow_days,
-        live=now < period.end_instant,
-    )
+    return _evaluator(period, now, calendar, yellow_days)(dossier)
+
+
+def _evaluator(
+    period: Period, now: datetime, calendar: WorkCalendar | None, yellow_days: int
+) -> Callable[[Dossier], Item]:
+    """`evaluate_in` for many dossiers of one period, with the period's moments worked out
+    once."""
+    end = period.end_instant
+    settings = dict(cutoff=end, as_of=min(now, end), since=period.start_instant,
+                    calendar=calendar, yellow_days=yellow_days, live=now < end)  # fmt: skip
+    return lambda dossier: evaluate(dossier, **settings)  # type: ignore[arg-type]
+
+
+def _population(
+    dossiers: Iterable[Dossier], period: Period, now: datetime, scope: Scope,
+    calendar: WorkCalendar | None, yellow_days: int,
+) -> list[Item]:  # fmt: skip
+    start, end = period.start_instant, period.end_instant
+    judge = _evaluator(period, now, calendar, yellow_days)
+    return [judge(d) for d in dossiers if _alive(d.instruction, start, end, scope)]
 
 
 # --------------------------------------------------------------------------- counts
@@ -558,25 +573,13 @@ def summarize(
     filtered here); `previous` feeds the previous period's counts (its feedback is not
     needed) — None leaves the comparison out."""
     cal = calendar or WorkCalendar()
-    items = sorted(
-        (
-            evaluate_in(d, period, now, cal, yellow_days)
-            for d in dossiers
-            if in_population(d.instruction, period, scope)
-        ),
-        key=_registration_key,
-    )
+    items = sorted(_population(dossiers, period, now, scope, cal, yellow_days),
+                   key=_registration_key)  # fmt: skip
     prev_period = period.previous()
     prev_counts = None
     if previous is not None:
-        prev_counts = count(
-            (
-                evaluate_in(d, prev_period, now, cal, yellow_days)
-                for d in previous
-                if in_population(d.instruction, prev_period, scope)
-            ),
-            prev_period,
-        )
+        prev_items = _population(previous, prev_period, now, scope, cal, yellow_days)
+        prev_counts = count(prev_items, prev_period)
     start, end = period.start_instant, period.end_instant
     done = sorted(
         (

@@ -1,0 +1,124 @@
+"""Report use cases: read what a report needs from the store and let the summary engine
+judge it. Nothing here writes to the database; files are written by `report_files`.
+
+Confidential (機要) instructions are left out of summaries, reports and the ledger unless
+the caller asks for them. The daily briefing includes them, marked, by default: it is the
+secretary's own attention list, like the lists on the main screen.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
+
+from workbench.domain.summary import (
+    BRIEF_WORKING_DAYS,
+    Brief,
+    Dossier,
+    InstructionReport,
+    Ledger,
+    Period,
+    Scope,
+    Summary,
+    build_brief,
+    summarize,
+)
+from workbench.domain.summary import instruction_report as _instruction_report
+from workbench.domain.summary import ledger as _ledger
+from workbench.service.errors import InvalidInput, NotFound
+from workbench.store import reports as Q
+
+if TYPE_CHECKING:
+    from workbench.service.workbench import Workbench
+
+
+def _dossiers(wb: Workbench, period: Period, scope: Scope, *, feedback: bool) -> list[Dossier]:
+    store = wb.store
+    found = Q.instructions_alive(
+        store, period.start_instant, period.end_instant, leader=scope.leader,
+        owner=scope.owner, include_confidential=scope.include_confidential,
+    )  # fmt: skip
+    if not feedback:
+        return [Dossier(i) for i in found]
+    ids = [i.id for i in found if i.id is not None]
+    reports = Q.feedback_for_summary(store, ids, period.start_instant, period.end_instant)
+    progress = Q.task_progress(store, ids)
+    return [
+        Dossier(i, tuple(reports.get(i.id, ())), *progress.get(i.id, (0, 0)))  # type: ignore[arg-type]
+        for i in found
+    ]
+
+
+def summary(
+    wb: Workbench,
+    period: Period,
+    *,
+    leader: str | None = None,
+    owner: str | None = None,
+    include_confidential: bool = False,
+    compare: bool = True,
+) -> Summary:
+    """情況通報 of `period`, with the previous period's counts unless `compare` is False."""
+    scope = Scope(leader or None, owner or None, include_confidential)
+    current = _dossiers(wb, period, scope, feedback=True)
+    previous = _dossiers(wb, period.previous(), scope, feedback=False) if compare else None
+    return summarize(current, period, wb.now(), previous=previous, scope=scope,
+                     calendar=wb.calendar, yellow_days=wb.config.yellow_days)  # fmt: skip
+
+
+def ledger(
+    wb: Workbench,
+    period: Period,
+    *,
+    leader: str | None = None,
+    owner: str | None = None,
+    include_confidential: bool = False,
+) -> Ledger:
+    """督辦台賬: the instructions alive in `period`, each as it stood at the period's end."""
+    return _ledger(summary(wb, period, leader=leader, owner=owner,
+                           include_confidential=include_confidential, compare=False))  # fmt: skip
+
+
+def instruction_report(
+    wb: Workbench, instruction_id: int, *, include_confidential: bool = False
+) -> InstructionReport:
+    """辦理情況報告 of one instruction, with all of its feedback, as it stands now."""
+    store = wb.store
+    instr = store.get_instruction(instruction_id)
+    if instr is None or instr.deleted is not None:
+        raise NotFound("error.not_found.instruction", id=instruction_id)
+    if instr.confidential and not include_confidential:
+        raise InvalidInput("report.error.confidential", id=instruction_id)
+    done, total = Q.task_progress(store, [instruction_id]).get(instruction_id, (0, 0))
+    dossier = Dossier(instr, tuple(store.feedback_of(instruction_id)), done, total)
+    return _instruction_report(dossier, wb.now(), wb.calendar, wb.config.yellow_days)
+
+
+def brief(wb: Workbench, *, include_confidential: bool = True) -> Brief:
+    """Today's briefing: due and overdue tasks, red and yellow instructions, reports owed,
+    deadlines in the next three working days."""
+    now = wb.now()
+    until = wb.calendar.add_working_days(now.date(), BRIEF_WORKING_DAYS)
+    limit = datetime.combine(until + timedelta(days=1), time.min)
+    store = wb.store
+    tasks = Q.open_tasks_due_by(store, limit)
+    if not include_confidential:
+        tasks = [x for x in tasks if not x.confidential]
+    found = Q.open_instructions_needing_attention(
+        store, limit, include_confidential=include_confidential
+    )
+    last = Q.latest_feedback(store, [i.id for i in found if i.id is not None])
+    dossiers = [Dossier(i, (last[i.id],) if i.id in last else ()) for i in found]
+    return build_brief(now, tasks, dossiers, wb.calendar, wb.config.yellow_days)
+
+
+def tasks_done_per_day(
+    wb: Workbench, period: Period, *, include_confidential: bool = False
+) -> dict[date, int]:
+    """Tasks completed on each day of `period`, every day present (zero when none)."""
+    counts = Q.tasks_done_per_day(wb.store, period.start_instant, period.end_instant,
+                                  include_confidential=include_confidential)  # fmt: skip
+    return {
+        period.start + timedelta(days=n): counts.get(period.start + timedelta(days=n), 0)
+        for n in range(period.days)
+    }
