@@ -118,6 +118,7 @@ Glued to Chinese text it also refuses a day of the month alone (15號 but 15號�
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -191,6 +192,36 @@ class Recurrence:
     rule: str
     first: When
     working_days_only: bool = False
+
+
+class _Lazy:
+    """A regular expression compiled when first used.
+
+    The service layer imports this module, so it is on the start-up path of every command;
+    compiling its sixty-odd patterns at import cost about 30 ms, and most commands never
+    read a date. Each pattern is compiled once, the first time a phrase needs it.
+    """
+
+    __slots__ = ("_compiled", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source)
+        return self._compiled
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.match(text, pos, endpos)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self.compiled.fullmatch(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compiled.search(text)
 
 
 # --------------------------------------------------------------------------- text folding
@@ -348,16 +379,16 @@ class _Scan:
         self.pos = start
         self.end = end
 
-    def match(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    def match(self, pattern: _Lazy) -> re.Match[str] | None:
         return pattern.match(self.s, self.pos, self.end)
 
-    def take(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    def take(self, pattern: _Lazy) -> re.Match[str] | None:
         m = pattern.match(self.s, self.pos, self.end)
         if m:
             self.pos = m.end()
         return m
 
-    def skip(self, pattern: re.Pattern[str]) -> bool:
+    def skip(self, pattern: _Lazy) -> bool:
         return self.take(pattern) is not None
 
     def at_end(self) -> bool:
@@ -373,14 +404,14 @@ class _Scan:
         return self.error(self.pos, self.end)
 
 
-_SPACES = re.compile(r"\s+")
-_SEPARATORS = re.compile(r"(?:\s|,|的|\(|\)|(?<![a-z])(?:at|on)(?![a-z]))+")
-_PREFIX = re.compile(
+_SPACES = _Lazy(r"\s+")
+_SEPARATORS = _Lazy(r"(?:\s|,|的|\(|\)|(?<![a-z])(?:at|on)(?![a-z]))+")
+_PREFIX = _Lazy(
     r"(?:(?:by|before|until|till|due|on|at)\s+|截止到|截止至|截至|截止|最迟|最晚|不晚于|于|在|到)"
 )
-_SUFFIX = re.compile(r"(?:之前|以前|前|为止|截止|止|之内|以内|内)\s*")
+_SUFFIX = _Lazy(r"(?:之前|以前|前|为止|截止|止|之内|以内|内)\s*")
 _TRAILING = ".!?,;、"
-_LUNAR = re.compile(r"农历|阴历|正月|腊月|冬月|初[一二三四五六七八九十]|[0-9]+月初[0-9]")
+_LUNAR = _Lazy(r"农历|阴历|正月|腊月|冬月|初[一二三四五六七八九十]|[0-9]+月初[0-9]")
 
 
 # --------------------------------------------------------------------------- parts
@@ -476,7 +507,7 @@ class _Reading:
 
 # ----- offsets: 3天後, in 2 weeks, +3d, 2小時後
 
-_CN_OFFSET = re.compile(
+_CN_OFFSET = _Lazy(
     rf"(再过|过|再)?({_N}|半)(个)?(半)?(工作日|小时|钟头|分钟|季度|星期|礼拜|天|日|周|月|年|分)"
     r"(之后|以后|过后|后|之内|以内|内|之前|以前|前)?"
 )
@@ -494,11 +525,11 @@ _EN_UNITS = {"working days": "wd", "working day": "wd", "business days": "wd",
              "years": "y", "year": "y", "yrs": "y", "yr": "y", "y": "y", "hours": "h",
              "hour": "h", "hrs": "h", "hr": "h", "h": "h", "minutes": "min", "minute": "min",
              "mins": "min", "min": "min"}
-_EN_OFFSET = re.compile(
+_EN_OFFSET = _Lazy(
     rf"(?<![a-z])(?:(in|within|after)\s+)?(?:([0-9]{{1,8}})\s*|(half\s+an?|{_alt(_EN_NUMBERS)})\s+)"
     rf"({_alt(_EN_UNITS)})(?![a-z])(?:\s+(later|from\s+now|from\s+today|ago|hence))?"
 )
-_SIGNED_OFFSET = re.compile(rf"([+-])([0-9]{{1,8}})\s*({_alt(_EN_UNITS)})(?![a-z])")
+_SIGNED_OFFSET = _Lazy(rf"([+-])([0-9]{{1,8}})\s*({_alt(_EN_UNITS)})(?![a-z])")
 
 
 def _shift(kind: str, amount: float, ctx: _Ctx, sc: _Scan, start: int) -> date | datetime:
@@ -594,24 +625,24 @@ def _p_en_offset(sc: _Scan, ctx: _Ctx) -> _Part | None:
 
 # ----- absolute dates
 
-_CN_DATE = re.compile(
+_CN_DATE = _Lazy(
     rf"(?:({_N}|今|明|去|后|前)年)?({_N})月(?:(初(?=[一二三四五六七八九十]))|({_N})(?:日|号)?|(底|末|初))?"
 )
-_CN_MONTH_DAY = re.compile(rf"(本月|这个月|这月|下个月|下月|上个月|上月)({_N})(?:日|号)")
-_CN_DAY = re.compile(rf"({_N})(?:日|号)")
-_ISO_DATE = re.compile(r"([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})(?![0-9])(t(?=[0-9]))?")
-_NUMERIC_MD = re.compile(r"(?<![0-9])([0-9]{1,2})([/.-])([0-9]{1,2})(?![0-9]|[/.-][0-9])")
+_CN_MONTH_DAY = _Lazy(rf"(本月|这个月|这月|下个月|下月|上个月|上月)({_N})(?:日|号)")
+_CN_DAY = _Lazy(rf"({_N})(?:日|号)")
+_ISO_DATE = _Lazy(r"([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})(?![0-9])(t(?=[0-9]))?")
+_NUMERIC_MD = _Lazy(r"(?<![0-9])([0-9]{1,2})([/.-])([0-9]{1,2})(?![0-9]|[/.-][0-9])")
 _MONTH_ALT = _alt(_EN_MONTH)
 _ORD = r"(?:st|nd|rd|th)"
-_EN_MD = re.compile(
+_EN_MD = _Lazy(
     rf"(?<![a-z])({_MONTH_ALT})\.?(?![a-z])\s*([0-9]{{1,2}}){_ORD}?(?![0-9a-z])"
     r"(?:\s*,?\s*([0-9]{4})(?![0-9:]))?"
 )
-_EN_DM = re.compile(
+_EN_DM = _Lazy(
     rf"(?<![0-9])([0-9]{{1,2}}){_ORD}?\s*(?:of\s+)?({_MONTH_ALT})\.?(?![a-z])"
     r"(?:\s*,?\s*([0-9]{4})(?![0-9:]))?"
 )
-_EN_NTH = re.compile(rf"(?<![0-9a-z])(?:the\s+)?([0-9]{{1,2}}){_ORD}(?![a-z])")
+_EN_NTH = _Lazy(rf"(?<![0-9a-z])(?:the\s+)?([0-9]{{1,2}}){_ORD}(?![a-z])")
 _YEAR_WORDS = {"今": 0, "明": 1, "去": -1, "后": 2, "前": -2}
 _MONTH_WORDS = {"本月": 0, "这个月": 0, "这月": 0, "下个月": 1, "下月": 1, "上个月": -1,
                 "上月": -1}
@@ -875,11 +906,11 @@ _DAY_PERIOD_WORDS: dict[str, tuple[int, str]] = {
 }
 
 
-def _word_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _word_patterns() -> tuple[_Lazy, _Lazy]:
     words = [*_DAY_WORDS, *_DAY_PERIOD_WORDS]
     cjk = [w for w in words if not w.isascii()]
     latin = [w for w in words if w.isascii()]
-    return re.compile(_alt(cjk)), re.compile(rf"(?<![a-z])(?:{_alt(latin)})(?![a-z])")
+    return _Lazy(_alt(cjk)), _Lazy(rf"(?<![a-z])(?:{_alt(latin)})(?![a-z])")
 
 
 _CJK_WORDS, _LATIN_WORDS = _word_patterns()
@@ -900,11 +931,11 @@ def _p_words(sc: _Scan, ctx: _Ctx) -> _Part | None:
 
 # ----- weekdays: 週五, 下週五, next fri
 
-_CN_WEEK = re.compile(rf"({_alt(k for k in _WEEK_PREFIX if k)})?(?:周|星期|礼拜)")
-_CN_WEEKDAY_CHAR = re.compile(r"[一二三四五六日天末1-7]")
-_CN_NOT_WEEKDAY = re.compile(r"[〇零七八九十廿卅百千0-9]+")
-_WITHIN = re.compile(r"(?:之内|以内|内)")
-_EN_WEEKDAY_RE = re.compile(
+_CN_WEEK = _Lazy(rf"({_alt(k for k in _WEEK_PREFIX if k)})?(?:周|星期|礼拜)")
+_CN_WEEKDAY_CHAR = _Lazy(r"[一二三四五六日天末1-7]")
+_CN_NOT_WEEKDAY = _Lazy(r"[〇零七八九十廿卅百千0-9]+")
+_WITHIN = _Lazy(r"(?:之内|以内|内)")
+_EN_WEEKDAY_RE = _Lazy(
     rf"(?<![a-z])(?:(this|coming|next|last)\s+)?({_alt(_EN_WEEKDAY)})\.?(?![a-z])"
     r"(?:\s+(this\s+week|next\s+week|last\s+week))?"
 )
@@ -966,14 +997,14 @@ def _p_en_weekday(sc: _Scan, ctx: _Ctx) -> _Part | None:
 
 # ----- times of day
 
-_CN_PERIOD = re.compile(_alt(_PERIODS))
-_CN_CLOCK = re.compile(rf"({_N})(?:点钟|点|时)(?:(半)|(一刻)|(三刻)|(整)|({_N})(?:分钟|分)?)?")
-_COLON_CLOCK = re.compile(r"([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?(?![0-9])")
-_AMPM_CLOCK = re.compile(
+_CN_PERIOD = _Lazy(_alt(_PERIODS))
+_CN_CLOCK = _Lazy(rf"({_N})(?:点钟|点|时)(?:(半)|(一刻)|(三刻)|(整)|({_N})(?:分钟|分)?)?")
+_COLON_CLOCK = _Lazy(r"([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?(?![0-9])")
+_AMPM_CLOCK = _Lazy(
     r"(?<![0-9])([0-9]{1,2})(?::([0-9]{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])"
 )
-_EN_FIXED = re.compile(r"(?<![a-z])(?:(?:12\s*)?(noon|midday)|(midnight))(?![a-z])")
-_EN_PERIOD_RE = re.compile(
+_EN_FIXED = _Lazy(r"(?<![a-z])(?:(?:12\s*)?(noon|midday)|(midnight))(?![a-z])")
+_EN_PERIOD_RE = _Lazy(
     rf"(?<![a-z])(?:in\s+the\s+)?({_alt(_EN_PERIODS)})(?![a-z])"
 )
 _QUARTERS = {2: 30, 3: 15, 4: 45, 5: 0}
@@ -1128,7 +1159,7 @@ def _resolve(reading: _Reading, ctx: _Ctx, sc: _Scan) -> Due:
 
 # --------------------------------------------------------------------------- repetitions
 
-_REC_START = re.compile(
+_REC_START = _Lazy(
     r"(?:每|天天|隔天|隔周|工作日每|(?<![a-z])(?:every|each|daily|weekly|biweekly|fortnightly|"
     r"monthly|quarterly|yearly|annually|weekdays|on\s+weekdays|(?:the\s+)?(?:end|last\s+day)"
     r"\s+of\s+(?:every|each)\s+month)(?![a-z]))"
@@ -1166,49 +1197,53 @@ class _Rule:
         return ";".join(parts)
 
 
-_R_CN_EVERY = re.compile(r"每逢|每一个|每个|每")
-_R_CN_WORKDAY = re.compile(r"(?:个)?工作日(?:每天|每日)?")
-_R_CN_DAY = re.compile(rf"({_N})?(?:个)?(?:天|日)(?![0-9])")
-_R_CN_WEEK = re.compile(rf"({_N})?(?:个)?(?:周|星期|礼拜)(?:的)?")
-_R_CN_MONTH = re.compile(rf"({_N})?(?:个)?月(?:的)?")
-_R_CN_QUARTER = re.compile(r"(?:个)?季度?(?:的)?")
-_R_CN_YEAR = re.compile(r"年(?:的)?")
-_R_CN_MONTH_END = re.compile(r"底|末|最后一天")
-_R_CN_NTH = re.compile(rf"第({_N})个?(?:周|星期|礼拜)|(最后一个?)(?:周|星期|礼拜)")
-_R_CN_MONTHDAY = re.compile(rf"({_N})(?:日|号)?")
-_R_LIST_SEP = re.compile(r"\s*(?:、|,|和|及|与|跟|/|\+)?\s*(?:周|星期|礼拜)?")
-_R_RANGE = re.compile(r"(?:至|到|~|-)(?:周|星期|礼拜)?")
+_R_CN_EVERY = _Lazy(r"每逢|每一个|每个|每")
+_R_CN_WORKDAY = _Lazy(r"(?:个)?工作日(?:每天|每日)?")
+_R_CN_DAY = _Lazy(rf"({_N})?(?:个)?(?:天|日)(?![0-9])")
+_R_CN_WEEK = _Lazy(rf"({_N})?(?:个)?(?:周|星期|礼拜)(?:的)?")
+_R_CN_MONTH = _Lazy(rf"({_N})?(?:个)?月(?:的)?")
+_R_CN_QUARTER = _Lazy(r"(?:个)?季度?(?:的)?")
+_R_CN_YEAR = _Lazy(r"年(?:的)?")
+_R_CN_MONTH_END = _Lazy(r"底|末|最后一天")
+_R_CN_NTH = _Lazy(rf"第({_N})个?(?:周|星期|礼拜)|(最后一个?)(?:周|星期|礼拜)")
+_R_CN_MONTHDAY = _Lazy(rf"({_N})(?:日|号)?")
+_R_LIST_SEP = _Lazy(r"\s*(?:、|,|和|及|与|跟|/|\+)?\s*(?:周|星期|礼拜)?")
+_R_RANGE = _Lazy(r"(?:至|到|~|-)(?:周|星期|礼拜)?")
 _R_CN_SPECIAL = {"天天": ("DAILY", 1), "隔天": ("DAILY", 2), "每隔一天": ("DAILY", 2),
                  "隔周": ("WEEKLY", 2), "每隔一周": ("WEEKLY", 2),
                  "每隔一个星期": ("WEEKLY", 2)}
-_R_CN_SPECIAL_RE = re.compile(_alt(_R_CN_SPECIAL))
-_R_WORKDAY_FIRST = re.compile(r"工作日(?:每天|每日)")
+_R_CN_SPECIAL_RE = _Lazy(_alt(_R_CN_SPECIAL))
+_R_WORKDAY_FIRST = _Lazy(r"工作日(?:每天|每日)")
 
-_R_EN_EVERY = re.compile(r"(?:every|each)\s+")
-_R_EN_WORKDAYS = re.compile(
+_R_EN_EVERY = _Lazy(r"(?:every|each)\s+")
+_R_EN_WORKDAYS = _Lazy(
     r"(?:weekdays?|working\s+days?|business\s+days?|workdays?|work\s+days?)(?![a-z])"
 )
-_R_EN_COUNT = re.compile(rf"(?:([0-9]{{1,4}})|({_alt(_EN_NUMBERS)}))\s+")
-_R_EN_UNIT = re.compile(r"(day|week|month|quarter|year)s?(?![a-z])")
-_R_EN_ON = re.compile(r"\s*,?\s*(?:on\s+)?(?:the\s+)?")
-_R_EN_WEEKDAY = re.compile(rf"({_alt(_EN_WEEKDAY)})s?\.?(?![a-z])")
-_R_EN_LIST_SEP = re.compile(r"\s*(?:,\s*and|,|and|&|/|\+)\s*")
-_R_EN_NTH_WEEKDAY = re.compile(
+_R_EN_COUNT = _Lazy(rf"(?:([0-9]{{1,4}})|({_alt(_EN_NUMBERS)}))\s+")
+_R_EN_UNIT = _Lazy(r"(day|week|month|quarter|year)s?(?![a-z])")
+_R_EN_ON = _Lazy(r"\s*,?\s*(?:on\s+)?(?:the\s+)?")
+_R_EN_WEEKDAY = _Lazy(rf"({_alt(_EN_WEEKDAY)})s?\.?(?![a-z])")
+_R_EN_LIST_SEP = _Lazy(r"\s*(?:,\s*and|,|and|&|/|\+)\s*")
+_R_EN_NTH_WEEKDAY = _Lazy(
     rf"(first|1st|second|2nd|third|3rd|fourth|4th|last)\s+({_alt(_EN_WEEKDAY)})(?![a-z])"
     r"(?:\s+of\s+(?:the|every|each)\s+month)?"
 )
-_R_EN_MONTH_END = re.compile(
+_R_EN_MONTH_END = _Lazy(
     r"(?:last\s+day|month\s+end|end)(?:\s+of\s+(?:the|every|each)\s+month)?(?![a-z])"
 )
-_R_EN_END_OF_EVERY = re.compile(
+_R_EN_END_OF_EVERY = _Lazy(
     r"(?:the\s+)?(?:end|last\s+day)\s+of\s+(?:every|each|the)\s+month(?![a-z])"
 )
-_R_EN_MONTHDAYS = re.compile(rf"([0-9]{{1,2}}){_ORD}?(?![0-9a-z])")
-_R_EN_OF_MONTH = re.compile(r"\s+of\s+(?:the|every|each)\s+month(?![a-z])")
+_R_EN_MONTHDAYS = _Lazy(rf"([0-9]{{1,2}}){_ORD}?(?![0-9a-z])")
+_R_EN_OF_MONTH = _Lazy(r"\s+of\s+(?:the|every|each)\s+month(?![a-z])")
 _EN_NTH_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
            "4th": 4, "last": -1}
-_R_EN_ADJ = re.compile(rf"({_alt(_ADJECTIVES)})(?![a-z])")
-_R_EN_PLAIN_WEEKDAYS = re.compile(r"(?:on\s+)?weekdays(?![a-z])")
+_R_EN_ADJ = _Lazy(rf"({_alt(_ADJECTIVES)})(?![a-z])")
+_R_EN_PLAIN_WEEKDAYS = _Lazy(r"(?:on\s+)?weekdays(?![a-z])")
+_R_CN_WEEK_WORD = _Lazy(r"(?:的)?(?:周|星期|礼拜)?")
+_R_CN_AND = _Lazy(r"\s*(?:、|,|和|及|与)\s*")
+_R_START = _Lazy(r"初(?![一二三四五六七八九十])")
+_R_END = _Lazy(r"底|末")
 
 
 def _weekday_list_cn(sc: _Scan) -> list[int] | None:
@@ -1294,7 +1329,7 @@ def _rule_cn(sc: _Scan, ctx: _Ctx) -> _Rule:
         if m:
             return build(sc, ctx, _count(sc, m.group(1), start))
     if sc.take(_R_CN_QUARTER):
-        return _quarterly(sc, today, _R_CN_MONTH_END.pattern)
+        return _quarterly(sc, today)
     if sc.take(_R_CN_YEAR):
         return _cn_yearly(sc, ctx)
     raise sc.unknown_here()
@@ -1309,7 +1344,7 @@ def _cn_weekly(sc: _Scan, ctx: _Ctx, interval: int) -> _Rule:
 
 
 def _cn_week_days(sc: _Scan, today: date, interval: int) -> _Rule:
-    sc.skip(re.compile(r"(?:的)?(?:周|星期|礼拜)?"))
+    sc.skip(_R_CN_WEEK_WORD)
     days = _weekday_list_cn(sc)
     return _Rule("WEEKLY", interval, byday=_byday(days or [today.weekday()]))
 
@@ -1319,7 +1354,7 @@ def _cn_monthly(sc: _Scan, ctx: _Ctx, interval: int) -> _Rule:
     start = sc.pos
     if sc.take(_R_CN_MONTH_END):
         rule.bymonthday = "-1"
-    elif sc.take(re.compile(r"初(?![一二三四五六七八九十])")):
+    elif sc.take(_R_START):
         rule.bymonthday = "1"
     elif m := sc.take(_R_CN_NTH):
         weekday = sc.take(_CN_WEEKDAY_CHAR)
@@ -1337,26 +1372,26 @@ def _cn_monthly(sc: _Scan, ctx: _Ctx, interval: int) -> _Rule:
                 raise sc.error(start, sc.pos, "dates.err.no_such_date")
             values.append(value)
             before = sc.pos
-            if not sc.skip(re.compile(r"\s*(?:、|,|和|及|与)\s*")) or not sc.match(_R_CN_MONTHDAY):
+            if not sc.skip(_R_CN_AND) or not sc.match(_R_CN_MONTHDAY):
                 sc.pos = before
                 break
         rule.bymonthday = _monthdays(values, sc, start) if values else str(ctx.today.day)
     return rule
 
 
-def _quarterly(sc: _Scan, today: date, end_words: str) -> _Rule:
-    if sc.take(re.compile(rf"(?:{end_words})")):
+def _quarterly(sc: _Scan, today: date) -> _Rule:
+    if sc.take(_R_CN_MONTH_END):
         return _Rule("YEARLY", bymonth="3,6,9,12", bymonthday="-1")
-    if sc.take(re.compile(r"初(?![一二三四五六七八九十])")):
+    if sc.take(_R_START):
         return _Rule("YEARLY", bymonth="1,4,7,10", bymonthday="1")
     return _Rule("MONTHLY", 3, bymonthday=str(today.day))
 
 
 def _cn_yearly(sc: _Scan, ctx: _Ctx) -> _Rule:
     start = sc.pos
-    if sc.take(re.compile(r"底|末")):
+    if sc.take(_R_END):
         return _Rule("YEARLY", bymonth="12", bymonthday="31")
-    if sc.take(re.compile(r"初(?![一二三四五六七八九十])")):
+    if sc.take(_R_START):
         return _Rule("YEARLY", bymonth="1", bymonthday="1")
     m = sc.take(_CN_DATE)
     if m is None:
@@ -1421,7 +1456,7 @@ def _en_every_date(sc: _Scan) -> _Rule:
 def _en_yearly_date(sc: _Scan, m: re.Match[str], interval: int) -> _Rule:
     start = sc.pos
     sc.pos = m.end()
-    if m.re is _EN_MD:
+    if m.re is _EN_MD.compiled:
         month, day = _EN_MONTH[m.group(1)], int(m.group(2))
     else:
         month, day = _EN_MONTH[m.group(2)], int(m.group(1))
@@ -1664,8 +1699,8 @@ def _when(sc: _Scan, ctx: _Ctx, strictness: int) -> When:
     return When(_resolve(reading, ctx, sc))
 
 
-_FALLBACK_CHARS = re.compile(r"[a-z0-9 ,./:-]+")
-_FALLBACK_MONTH = re.compile(rf"(?<![a-z])(?:{_MONTH_ALT})(?![a-z])")
+_FALLBACK_CHARS = _Lazy(r"[a-z0-9 ,./:-]+")
+_FALLBACK_MONTH = _Lazy(rf"(?<![a-z])(?:{_MONTH_ALT})(?![a-z])")
 
 
 def _dateutil_fallback(sc: _Scan, ctx: _Ctx) -> When | None:
