@@ -343,6 +343,17 @@ def test_sections_of_november():
     assert {i.id for i in s.in_progress if i.feedback_due} == {11}
 
 
+def test_problems_of_an_item_that_is_not_overdue_are_listed_too():
+    data = sample_dossiers()
+    nine = data[8]
+    worry = fb(92, 9, at(11, 25, 16), "部分科室自評材料遲交。", kind=FeedbackKind.PROBLEM)
+    data[8] = Dossier(nine.instruction, (*nine.feedback, worry))
+    s = summarize(data, NOVEMBER, NOW)
+    assert [i.id for i in s.overdue] == [6]
+    assert [i.id for i in s.problems] == [9]
+    assert s.problems[0].problems == (worry,)
+
+
 def test_final_report_and_next_step():
     s = sample_summary()
     first = next(i for i in s.done if i.id == 1)

@@ -256,8 +256,8 @@ def _md_block(block: Block) -> str:
             lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
             return "\n".join(lines)
         case Numbered(lines):
-            return "\n".join(f"{i}. {md_escape(one_line(line))}" for i, line in
-                             enumerate(lines, 1))  # fmt: skip
+            return "\n".join(f"{i}. {md_escape(one_line(line), starts_line=False)}"
+                             for i, line in enumerate(lines, 1))  # fmt: skip
     raise TypeError(block)
 
 

@@ -20,6 +20,11 @@ Definitions (they are what the counts mean, so they are written down once, here)
   extension" is on time but late against the original.
 - 辦結率 = done / (total − cancelled); 按時辦結率 = done on time / done; None when the divisor
   is zero.
+- 四、逾期及需協調事項: the overdue ones (longest overdue first), then the others that raised
+  a problem (feedback of kind `problem`) within the period; owners are ranked by how many
+  overdue instructions they hold.
+- 五、下一步工作: open, not overdue, with the deadline in force from the as-of day up to the
+  later of the next period's end and ten working days ahead.
 
 Approximation: the instruction row keeps only its current `closed` time. A reopened
 instruction (退回重辦) is open again, so a past period in which it had been closed sees it
