@@ -18,8 +18,14 @@ from workbench.store.store import Store, TaskFilter
 
 
 def make_task(store: Store, title: str, notes: str = "", **kw) -> int:
-    task = Task(title=title, notes=notes, uuid=f"u-{title}-{kw.get('id', '')}",
-                created=NOW, updated=NOW, **kw)  # fmt: skip
+    task = Task(
+        title=title,
+        notes=notes,
+        uuid=f"u-{title}-{kw.get('id', '')}",
+        created=NOW,
+        updated=NOW,
+        **kw,
+    )
     with store.transaction():
         return store.insert_row("task", R.task_to_row(task))
 

@@ -45,6 +45,11 @@ class WorkCalendar:
         data = self._years.get(year)
         if data is None:
             region = self._year_data(year) if self._year_data else (frozenset(), frozenset())
+            # The provider may hand over other years' days too (the holidays package does).
+            region = (
+                frozenset(d for d in region[0] if d.year == year),
+                frozenset(d for d in region[1] if d.year == year),
+            )
             hol = (region[0] | {d for d in self._extra_holidays if d.year == year}) - {
                 d for d in self._extra_workdays if d.year == year
             }

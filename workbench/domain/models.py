@@ -103,8 +103,10 @@ def due_to_iso(value: Due | None) -> str | None:
     if value is None:
         return None
     if isinstance(value, datetime):
-        fmt = "%Y-%m-%dT%H:%M:%S" if value.second else "%Y-%m-%dT%H:%M"
-        return value.strftime(fmt)
+        # isoformat, not strftime: strftime does not zero-pad years before 1000.
+        return value.replace(microsecond=0).isoformat(
+            timespec="seconds" if value.second else "minutes"
+        )
     return value.isoformat()
 
 
@@ -219,6 +221,7 @@ class Feedback:
     """The feedback this one corrects; the earlier text is kept, never overwritten."""
     confidential: bool = False
     created: datetime | None = None
+    deleted: datetime | None = None
 
 
 @dataclass(slots=True, frozen=True)

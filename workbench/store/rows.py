@@ -32,19 +32,59 @@ from workbench.domain.models import (
 Row = dict[str, Any]
 
 TASK_COLUMNS = (
-    "id", "uuid", "title", "notes", "importance", "urgent", "due", "category", "tags",
-    "status", "recurrence", "recurrence_workdays", "instruction_id", "confidential",
-    "created", "updated", "completed", "deleted",
-)  # fmt: skip
+    "id",
+    "uuid",
+    "title",
+    "notes",
+    "importance",
+    "urgent",
+    "due",
+    "category",
+    "tags",
+    "status",
+    "recurrence",
+    "recurrence_workdays",
+    "instruction_id",
+    "confidential",
+    "created",
+    "updated",
+    "completed",
+    "deleted",
+)
 INSTRUCTION_COLUMNS = (
-    "id", "uuid", "leader", "content", "source", "issued_on", "deadline", "owner",
-    "co_handlers", "status", "feedback_interval", "confidential", "created", "updated",
-    "closed", "closing_note", "deleted",
-)  # fmt: skip
+    "id",
+    "uuid",
+    "leader",
+    "content",
+    "source",
+    "issued_on",
+    "deadline",
+    "owner",
+    "co_handlers",
+    "status",
+    "feedback_interval",
+    "confidential",
+    "created",
+    "updated",
+    "closed",
+    "closing_note",
+    "deleted",
+)
 FEEDBACK_COLUMNS = (
-    "id", "uuid", "instruction_id", "leader", "at", "channel", "kind", "content",
-    "next_step", "revision_of", "confidential", "created", "deleted",
-)  # fmt: skip
+    "id",
+    "uuid",
+    "instruction_id",
+    "leader",
+    "at",
+    "channel",
+    "kind",
+    "content",
+    "next_step",
+    "revision_of",
+    "confidential",
+    "created",
+    "deleted",
+)
 EXTENSION_COLUMNS = ("id", "instruction_id", "old", "new", "reason", "at")
 CHASE_COLUMNS = ("id", "instruction_id", "at", "level", "whom", "channel", "note")
 

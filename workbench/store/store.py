@@ -456,16 +456,24 @@ class Store:
         )
         return [self._instruction(dict(r)) for r in found]
 
-    def insert_extension(self, instruction_id: int, old: str | None, new: str, reason: str,
-                         at: datetime) -> int:  # fmt: skip
+    def insert_extension(
+        self, instruction_id: int, old: str | None, new: str, reason: str, at: datetime
+    ) -> int:
         cursor = self.db.execute(
             "INSERT INTO extension (instruction_id, old, new, reason, at) VALUES (?, ?, ?, ?, ?)",
             (instruction_id, old, new, reason, R.ts(at)),
         )
         return int(cursor.lastrowid)  # type: ignore[arg-type]
 
-    def insert_chase(self, instruction_id: int, at: datetime, level: str, whom: str,
-                     channel: str | None, note: str) -> int:  # fmt: skip
+    def insert_chase(
+        self,
+        instruction_id: int,
+        at: datetime,
+        level: str,
+        whom: str,
+        channel: str | None,
+        note: str,
+    ) -> int:
         cursor = self.db.execute(
             "INSERT INTO chase (instruction_id, at, level, whom, channel, note) "
             "VALUES (?, ?, ?, ?, ?, ?)",

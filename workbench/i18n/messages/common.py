@@ -37,6 +37,10 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "light.yellow": ("yellow", "黃", "黄"),
     "light.green": ("green", "綠", "绿"),
     "light.grey": ("grey", "灰", "灰"),
+    "light.short.red": ("R", "紅", "红"),
+    "light.short.yellow": ("Y", "黃", "黄"),
+    "light.short.green": ("G", "綠", "绿"),
+    "light.short.grey": ("-", "灰", "灰"),
     # Quadrants (輕重緩急)
     "quadrant.important_urgent": ("important & urgent", "重要且緊急", "重要且紧急"),
     "quadrant.important_not_urgent": ("important, not urgent", "重要不緊急", "重要不紧急"),

@@ -1,0 +1,47 @@
+"""History events in words, for the details view, `instr show` and undo messages."""
+
+from __future__ import annotations
+
+from workbench.domain.models import Event
+from workbench.domain.text import one_line
+from workbench.i18n import has_key, t
+
+_SHORT = 40
+
+
+def _short(text: object) -> str:
+    words = one_line(str(text or ""))
+    return words if len(words) <= _SHORT else words[: _SHORT - 1] + "…"
+
+
+def describe_event(event: Event) -> str:
+    """One line saying what happened, e.g. 催辦（警示）：請本週內完成."""
+    summary = event.summary
+    if event.action == "undo":
+        inner = Event(
+            action=str(summary.get("action", "")),
+            entity=event.entity,
+            entity_id=event.entity_id,
+            at=event.at,
+            summary={k: v for k, v in summary.items() if k != "action"},
+        )
+        return t("history.undo", what=describe_event(inner))
+    key = f"history.{event.action}"
+    if not has_key(key):
+        return event.action
+    params = {
+        "title": _short(summary.get("title")),
+        "content": _short(summary.get("content")),
+        "note": _short(summary.get("note")),
+        "reason": _short(summary.get("reason")),
+        "due": summary.get("due") or "",
+        "old": summary.get("old") or "-",
+        "new": summary.get("new") or "",
+        "fields": ", ".join(str(f) for f in summary.get("fields", [])),
+        "whom": _short(summary.get("whom")),
+        "level": t(f"chase_level.{summary['level']}") if summary.get("level") else "",
+        "kind": t(f"feedback_kind.{summary['kind']}") if summary.get("kind") else "",
+        "importance": t(f"importance.{summary['importance']}") if summary.get("importance") else "",
+        "urgent": t("history.flag_on") if summary.get("urgent") else t("history.flag_off"),
+    }
+    return t(key, **params)
