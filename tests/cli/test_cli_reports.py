@@ -28,11 +28,12 @@ from workbench.service.workbench import Workbench
 @pytest.fixture
 def story(db_path, monkeypatch):
     """The database of the scripted story; returns the instruction ids by letter."""
-    wb = Workbench.open(db_path, clock=Clock())
+    clock = Clock()
+    wb = Workbench.open(db_path, clock=clock)
     try:
-        ids = script(wb, wb._clock)
+        ids = script(wb, clock)
     finally:
-        wb.store.close()
+        wb.close()
     monkeypatch.setenv("WORKBENCH_NOW", "2026-11-26T10:00")
     monkeypatch.setenv("WORKBENCH_DB", str(db_path))
     return ids

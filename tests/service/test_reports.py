@@ -51,7 +51,7 @@ def script(wb: Workbench, clock: Clock) -> dict[str, int]:
     clock.at(9, 20)
     add("J", "報送三季度工作報告", "張書記", deadline=d(10, 15), owner="辦公室")
     clock.at(10, 10, 16)
-    wb.close(ids["J"], feedback="三季度報告已報送。")
+    wb.close_instruction(ids["J"], feedback="三季度報告已報送。")
     clock.at(10, 15)
     add("E", "修訂公文處理辦法", "李副局長", deadline=d(11, 6), owner="辦公室")
     clock.at(10, 20)
@@ -73,7 +73,7 @@ def script(wb: Workbench, clock: Clock) -> dict[str, int]:
     clock.at(11, 4)
     add("D", "調研基層黨建工作", "張書記", owner="組織科")
     clock.at(11, 5, 10)
-    wb.close(ids["E"], feedback="辦法已印發實施。")
+    wb.close_instruction(ids["E"], feedback="辦法已印發實施。")
     add("L", "誤登記", "王局長")
     wb.delete_instruction(ids["L"])
     clock.at(11, 9, 11)
@@ -84,16 +84,16 @@ def script(wb: Workbench, clock: Clock) -> dict[str, int]:
     clock.at(11, 12, 10)
     wb.extend(ids["B"], d(11, 20), "需等待統計數據")
     clock.at(11, 12, 16)
-    wb.close(ids["A"], feedback="5處隱患已全部整改。\n消防通道已清理完畢，並經消防部門複查合格。",
-             note="已全部整改到位。")  # fmt: skip
+    wb.close_instruction(ids["A"], feedback="5處隱患已全部整改。\n消防通道已清理完畢，並經"
+                         "消防部門複查合格。", note="已全部整改到位。")  # fmt: skip
     clock.at(11, 15, 10)
     wb.extend(ids["F"], d(11, 20), "搬遷公司檔期調整")
     clock.at(11, 16)
     add("I", "準備年終考核材料", "李副局長", deadline=d(11, 30), owner="綜合科")
     clock.at(11, 18, 15)
-    wb.close(ids["D"], feedback=BRACKETS)
+    wb.close_instruction(ids["D"], feedback=BRACKETS)
     clock.at(11, 19, 17)
-    wb.close(ids["B"], feedback="年度工作總結已定稿並報送。")
+    wb.close_instruction(ids["B"], feedback="年度工作總結已定稿並報送。")
     clock.at(11, 20)
     wb.add_feedback(ids["H"], "方案已初步形成。")
     add("K", "研究制定節能降耗措施", "王局長", deadline=d(12, 18), owner="後勤中心",
@@ -123,7 +123,7 @@ def clock():
 def wb(db_path, clock):
     workbench = Workbench.open(db_path, clock=clock)
     yield workbench
-    workbench.store.close()
+    workbench.close()
 
 
 @pytest.fixture
@@ -252,7 +252,7 @@ def test_month_summary_is_fast_on_a_large_database(db_path, clock):
         reports.summary(wb, NOVEMBER)  # warm the page cache
         best = min(_timed(lambda: reports.summary(wb, NOVEMBER)) for _ in range(3))
     finally:
-        wb.store.close()
+        wb.close()
     assert best < 0.3, f"month summary took {best * 1000:.0f} ms"
 
 
