@@ -439,6 +439,9 @@ def build_cli() -> click.Group:
         click.echo(t("cli.where.config", path=str(locations.config_path())))
         click.echo(t("cli.where.backups", path=str(locations.backup_dir(obj.db_path))))
 
+    from workbench.cli.reports import register as register_reports
+
+    register_reports(cli)
     return cli
 
 

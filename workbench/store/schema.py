@@ -162,9 +162,20 @@ def _migration_1(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+def _migration_2(db: sqlite_utils.Database) -> None:
+    """Indexes for "current revision" lookups and for open tasks by due date (briefing)."""
+    db.execute(
+        "CREATE INDEX feedback_revision ON feedback (revision_of) WHERE revision_of IS NOT NULL"
+    )
+    db.execute(
+        "CREATE INDEX task_open_due ON task (due_sort, id) "
+        "WHERE deleted IS NULL AND status = 'open'"
+    )
+
+
 Migration = Callable[["sqlite_utils.Database"], None]
 
-MIGRATIONS: list[Migration] = [_migration_1]
+MIGRATIONS: list[Migration] = [_migration_1, _migration_2]
 """Migration N (1-based) brings a database from user_version N-1 to N."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
