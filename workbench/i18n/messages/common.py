@@ -7,6 +7,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "importance.normal": ("normal", "普通", "普通"),
     "importance.low": ("minor", "輕", "轻"),
     "urgent.flag": ("urgent", "急", "急"),
+    "urgent.short": ("!", "急", "急"),
+    "importance.short.high": ("H", "重", "重"),
+    "importance.short.low": ("L", "輕", "轻"),
     # Categories (辦文 辦事 辦會)
     "category.doc": ("documents", "辦文", "办文"),
     "category.affair": ("affairs", "辦事", "办事"),

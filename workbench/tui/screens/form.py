@@ -1,0 +1,206 @@
+"""Keyboard-only forms: Tab between fields, Enter or Ctrl+S to save, Escape to cancel.
+
+A form is described by a list of `Field`s; date fields are typed the way people say them
+and show, under the field, how they were understood. A form returns the typed values
+(raw strings, bools, codes) and never saves anything itself: the app does, in a worker,
+and reports errors without losing what was typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Checkbox, Input, Label, Select, Static
+
+from workbench.domain.humanize import describe_when
+from workbench.i18n import t
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    """Translation key of the label."""
+    kind: str = "text"
+    """text, date, int, choice or check."""
+    value: Any = ""
+    required: bool = False
+    suggestions: Sequence[str] = ()
+    choices: Sequence[tuple[str, str]] = ()
+    """(label key, code) pairs for a choice."""
+    hint: str = ""
+    """Translation key of a hint under the field."""
+    placeholder: str = ""
+
+
+@dataclass
+class FormSpec:
+    title: str
+    """Translation key."""
+    fields: list[Field]
+    subtitle: str = ""
+    """Plain text shown under the title (e.g. the instruction concerned)."""
+    parse_date: Callable[[str], Any] | None = field(default=None, repr=False)
+
+
+class FormScreen(ModalScreen[dict[str, Any] | None]):
+    """A form of `Field`s; dismisses with the values, or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "key.cancel", id="form.cancel"),
+        Binding("ctrl+s", "save", "key.save", id="form.save", priority=True),
+    ]
+
+    DEFAULT_CSS = """
+    FormScreen { align: center middle; }
+    FormScreen > #form {
+        width: 76; max-width: 100%; height: auto; max-height: 100%;
+        border: round $accent; background: $panel; padding: 0 1;
+    }
+    FormScreen .form-title { text-style: bold; color: $accent; margin-bottom: 1; }
+    FormScreen .form-subtitle { color: $text-muted; margin-bottom: 1; }
+    FormScreen .field-label { color: $text-muted; margin-top: 0; }
+    FormScreen .field-preview { color: $success; height: auto; }
+    FormScreen .field-preview.-error { color: $error; }
+    FormScreen .field-hint { color: $text-muted; height: auto; }
+    FormScreen #form-error { color: $error; height: auto; }
+    FormScreen #form-keys { color: $text-muted; margin-top: 1; }
+    FormScreen Input, FormScreen Select { width: 100%; }
+    """
+
+    def __init__(self, spec: FormSpec) -> None:
+        super().__init__()
+        self.spec = spec
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form"):
+            yield Label(Content(t(self.spec.title)), classes="form-title")
+            if self.spec.subtitle:
+                yield Label(Content(self.spec.subtitle), classes="form-subtitle")
+            with VerticalScroll():
+                for f in self.spec.fields:
+                    yield from self._field(f)
+            yield Static("", id="form-error")
+            yield Label(Content(t("tui.form.keys")), id="form-keys")
+
+    def _field(self, f: Field) -> ComposeResult:
+        label = t(f.label) + (" *" if f.required else "")
+        if f.kind == "check":
+            yield Checkbox(Content(label), bool(f.value), id=f"f-{f.name}")
+            return
+        yield Label(Content(label), classes="field-label")
+        if f.kind == "choice":
+            options = [(Content(t(key)), code) for key, code in f.choices]
+            yield Select(
+                options,
+                value=f.value or options[0][1],
+                allow_blank=False,
+                id=f"f-{f.name}",
+                compact=True,
+            )
+        else:
+            suggester = (
+                SuggestFromList(f.suggestions, case_sensitive=False) if f.suggestions else None
+            )
+            yield Input(
+                str(f.value or ""),
+                placeholder=t(f.placeholder) if f.placeholder else "",
+                suggester=suggester,
+                type="integer" if f.kind == "int" else "text",
+                id=f"f-{f.name}",
+                compact=True,
+            )
+        if f.kind == "date":
+            yield Static("", id=f"p-{f.name}", classes="field-preview")
+        if f.hint:
+            yield Static(Content(t(f.hint)), classes="field-hint")
+
+    def on_mount(self) -> None:
+        for f in self.spec.fields:
+            if f.kind == "date":
+                self._preview(f.name, str(f.value or ""))
+        first = self.query("Input, Select, Checkbox").first()
+        first.focus()
+
+    def _preview(self, name: str, text: str) -> bool:
+        """Show how a date field is understood; False if it is not."""
+        preview = self.query_one(f"#p-{name}", Static)
+        if not text.strip() or self.spec.parse_date is None:
+            preview.update("")
+            preview.remove_class("-error")
+            return True
+        try:
+            when = self.spec.parse_date(text)
+        except ValueError as err:
+            preview.update(Content(str(err)))
+            preview.add_class("-error")
+            return False
+        preview.update(Content("= " + describe_when(when.value)))
+        preview.remove_class("-error")
+        return True
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        name = (event.input.id or "")[2:]
+        spec = next((f for f in self.spec.fields if f.name == name), None)
+        if spec is not None and spec.kind == "date":
+            self._preview(name, event.value)
+        self.query_one("#form-error", Static).update("")
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_save()
+
+    def values(self) -> dict[str, Any] | None:
+        """The typed values, or None (with the reason shown) if something is missing."""
+        out: dict[str, Any] = {}
+        for f in self.spec.fields:
+            widget = self.query_one(f"#f-{f.name}")
+            if isinstance(widget, Checkbox):
+                out[f.name] = widget.value
+                continue
+            if isinstance(widget, Select):
+                out[f.name] = widget.value
+                continue
+            assert isinstance(widget, Input)
+            value = widget.value.strip()
+            if f.required and not value:
+                self._error(t("tui.form.required", field=t(f.label)), widget)
+                return None
+            if f.kind == "date" and value and not self._preview(f.name, value):
+                self._error(t("tui.form.bad_date", field=t(f.label)), widget)
+                return None
+            if f.kind == "int":
+                if value and not value.isdigit():
+                    self._error(t("tui.form.bad_number", field=t(f.label)), widget)
+                    return None
+                out[f.name] = int(value) if value else None
+                continue
+            out[f.name] = value
+        return out
+
+    def _error(self, message: str, widget: Input) -> None:
+        self.query_one("#form-error", Static).update(Content(message))
+        widget.focus()
+        self.app.bell()
+
+    def show_error(self, message: str) -> None:
+        """The app could not save: say why and keep everything typed."""
+        self.query_one("#form-error", Static).update(Content(message))
+
+    def action_save(self) -> None:
+        values = self.values()
+        if values is not None:
+            self.dismiss(values)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

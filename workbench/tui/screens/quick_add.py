@@ -1,0 +1,137 @@
+"""Quick-add: one line in the quick-add syntax, with a live preview of what it means.
+
+Enter saves only what the preview shows; a line that is not understood says why and
+Enter saves nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from workbench.domain.humanize import describe_recurrence, describe_when
+from workbench.domain.models import Category, Importance
+from workbench.domain.quickadd import QuickAdd
+from workbench.i18n import t
+
+
+def preview_content(quick: QuickAdd) -> Content:
+    """What was understood, field by field; the user's words stay plain text."""
+
+    def item(label_key: str, value: str, style: str = "") -> Content:
+        return Content.assemble((t(label_key) + " ", "$text-muted"), (value, style))
+
+    parts = [item("tui.preview.title", quick.title, "bold")]
+    if quick.due is not None:
+        parts.append(item("tui.preview.due", describe_when(quick.due), "$success"))
+    if quick.recurrence:
+        parts.append(
+            item(
+                "tui.preview.repeat", describe_recurrence(quick.recurrence, quick.working_days_only)
+            )
+        )
+    parts.append(
+        item(
+            "tui.preview.importance",
+            t(f"importance.{quick.importance.value}"),
+            "bold $accent" if quick.importance is Importance.HIGH else "",
+        )
+    )
+    if quick.urgent:
+        parts.append(Content.styled(t("urgency.term.urgent"), "bold $error"))
+    if quick.tags:
+        parts.append(item("tui.preview.tags", " ".join(f"#{tag}" for tag in quick.tags)))
+    if quick.category is not Category.OTHER:
+        parts.append(item("tui.preview.category", t(f"category.{quick.category.value}")))
+    if quick.confidential:
+        parts.append(Content.styled(t("tui.confidential_tag"), "bold $warning"))
+    return Content("\n").join(parts)
+
+
+class QuickAddScreen(ModalScreen[QuickAdd | None]):
+    """Dismisses with the parsed line, or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "key.cancel", id="quick.cancel"),
+    ]
+
+    DEFAULT_CSS = """
+    QuickAddScreen { align: center middle; }
+    QuickAddScreen > #quick {
+        width: 80; max-width: 100%; height: auto;
+        border: round $accent; background: $panel; padding: 0 1;
+    }
+    QuickAddScreen #quick-title { text-style: bold; color: $accent; }
+    QuickAddScreen #quick-line { margin: 1 0; }
+    QuickAddScreen #quick-preview { height: auto; min-height: 3; }
+    QuickAddScreen #quick-preview.-error { color: $error; }
+    QuickAddScreen #quick-help { color: $text-muted; margin-top: 1; height: auto; }
+    """
+
+    def __init__(
+        self,
+        parse: Callable[[str], QuickAdd],
+        *,
+        initial: str = "",
+        title_key: str = "tui.quick_add.title",
+    ) -> None:
+        super().__init__()
+        self._parse = parse
+        self._initial = initial
+        self._title_key = title_key
+        self.parsed: QuickAdd | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="quick"):
+            yield Label(Content(t(self._title_key)), id="quick-title")
+            yield Input(
+                self._initial,
+                placeholder=t("tui.quick_add.placeholder"),
+                id="quick-line",
+                compact=True,
+            )
+            yield Static("", id="quick-preview")
+            yield Static(Content(t("tui.quick_add.help")), id="quick-help")
+
+    def on_mount(self) -> None:
+        self._show(self._initial)
+        self.query_one("#quick-line", Input).focus()
+
+    @on(Input.Changed, "#quick-line")
+    def _changed(self, event: Input.Changed) -> None:
+        self._show(event.value)
+
+    def _show(self, text: str) -> None:
+        preview = self.query_one("#quick-preview", Static)
+        if not text.strip():
+            self.parsed = None
+            preview.remove_class("-error")
+            preview.update(Content(t("tui.quick_add.empty")))
+            return
+        try:
+            self.parsed = self._parse(text)
+        except ValueError as err:
+            self.parsed = None
+            preview.add_class("-error")
+            preview.update(Content(str(err)))
+            return
+        preview.remove_class("-error")
+        preview.update(preview_content(self.parsed))
+
+    @on(Input.Submitted, "#quick-line")
+    def _submitted(self) -> None:
+        if self.parsed is None:
+            self.app.bell()
+            return
+        self.dismiss(self.parsed)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

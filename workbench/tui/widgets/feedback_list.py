@@ -1,0 +1,51 @@
+"""The feedback pane: what was reported to the leader, newest first (反饋記錄)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+
+from workbench.domain.models import Feedback, FeedbackKind
+from workbench.i18n import t
+from workbench.tui.widgets.paged_list import Cell, PagedList
+
+
+class FeedbackList(PagedList[Feedback]):
+    """Each row: date, channel, kind, content, agreed next step."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = PagedList.COMPONENT_CLASSES | {
+        "feedback-list--muted",
+        "feedback-list--problem",
+        "feedback-list--completion",
+    }
+
+    DEFAULT_CSS = """
+    FeedbackList > .feedback-list--muted { color: $text-muted; }
+    FeedbackList > .feedback-list--problem { color: $warning; text-style: bold; }
+    FeedbackList > .feedback-list--completion { color: $success; text-style: bold; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "screen.add_feedback", "key.add_feedback", id="feedback.add"),
+        Binding("enter,e", "screen.feedback_details", "key.details", id="feedback.details"),
+    ]
+
+    def render_cells(self, item: Feedback, width: int) -> list[Cell]:
+        style = self.cell_style
+        at = item.at.strftime("%m-%d %H:%M") if item.at else ""
+        kind_class = "feedback-list--muted"
+        if item.kind is FeedbackKind.PROBLEM:
+            kind_class = "feedback-list--problem"
+        elif item.kind is FeedbackKind.COMPLETION:
+            kind_class = "feedback-list--completion"
+        cells = [
+            Cell(at, 11, style("feedback-list--muted")),
+            Cell(t(f"channel.{item.channel.value}"), 4, style("feedback-list--muted")),
+            Cell(t(f"feedback_kind.{item.kind.value}"), 4, style(kind_class)),
+            Cell(item.content, None),
+        ]
+        if width >= 60:
+            step = t("tui.next_step", step=item.next_step) if item.next_step else ""
+            cells.append(Cell(step, max(12, width // 4), style("feedback-list--muted")))
+        return cells

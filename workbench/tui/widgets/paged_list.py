@@ -1,0 +1,331 @@
+"""A keyboard list of any length, read from the service a page at a time.
+
+Textual's DataTable and OptionList build every row up front (seconds at 100,000 rows);
+this is a Line-API `ScrollView` instead: its virtual height is the row count, and
+`render_line` asks for the one row it paints. Rows come from a `Source` in pages of
+`PAGE` kept in a small cache, so the cost of a key press does not depend on the number of
+rows. Rows are rendered into `Strip`s of plain `Segment`s: user text is never parsed as
+markup, and widths are measured in terminal cells.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from workbench.domain.text import one_line
+
+T = TypeVar("T")
+
+PAGE = 64
+"""Rows read in one query."""
+CACHED_PAGES = 16
+
+
+class Source(Protocol[T]):
+    """Where a list's rows come from, in display order."""
+
+    def count(self) -> int: ...
+
+    def page(self, offset: int, limit: int) -> Sequence[T]: ...
+
+    def key(self, item: T) -> Hashable: ...
+
+    def position(self, key: Hashable) -> int | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One column of a row: text cut or padded to `width` cells (None = take the rest)."""
+
+    text: str
+    width: int | None
+    style: Style | None = None
+    align: str = "left"
+
+
+def fit(text: str, width: int, align: str = "left") -> str:
+    """Exactly `width` cells: cut with an ellipsis if too long, padded if short."""
+    if width <= 0:
+        return ""
+    if cell_len(text) > width:
+        text = set_cell_size(text, width - 1) + "…"
+    if align == "right":
+        return " " * (width - cell_len(text)) + text
+    return set_cell_size(text, width)
+
+
+class PagedList(ScrollView, Generic[T], can_focus=True):
+    """The list widget behind the three panes."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "paged-list--cursor",
+        "paged-list--cursor-blurred",
+        "paged-list--empty",
+    }
+
+    DEFAULT_CSS = """
+    PagedList {
+        background: $surface;
+        overflow-x: hidden;
+        scrollbar-size-vertical: 1;
+    }
+    PagedList > .paged-list--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: $block-cursor-text-style;
+    }
+    PagedList > .paged-list--cursor-blurred {
+        background: $block-cursor-blurred-background;
+        color: $block-cursor-blurred-foreground;
+    }
+    PagedList > .paged-list--empty {
+        color: $text-muted;
+        text-style: italic;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "cursor_up", "key.up", show=False, id="cursor_up"),
+        Binding("down,j", "cursor_down", "key.down", show=False, id="cursor_down"),
+        Binding("pageup", "page_up", "key.page_up", show=False, id="page_up"),
+        Binding("pagedown", "page_down", "key.page_down", show=False, id="page_down"),
+        Binding("home,g", "first", "key.first", show=False, id="first"),
+        Binding("end,G", "last", "key.last", show=False, id="last"),
+    ]
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    """Index of the highlighted row."""
+
+    class Highlighted(Message):
+        """The cursor moved onto a row (or the list became empty: `item` is None)."""
+
+        def __init__(self, widget: PagedList[Any], index: int, item: Any) -> None:
+            super().__init__()
+            self.widget = widget
+            self.index = index
+            self.item = item
+
+        @property
+        def control(self) -> PagedList[Any]:
+            return self.widget
+
+    class Selected(Message):
+        """Enter on a row."""
+
+        def __init__(self, widget: PagedList[Any], index: int, item: Any) -> None:
+            super().__init__()
+            self.widget = widget
+            self.index = index
+            self.item = item
+
+        @property
+        def control(self) -> PagedList[Any]:
+            return self.widget
+
+    def __init__(
+        self,
+        source: Source[T] | None = None,
+        *,
+        empty_text: str = "",
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.source = source
+        self.empty_text = empty_text
+        self._count = 0
+        self._pages: OrderedDict[int, Sequence[T]] = OrderedDict()
+        self._strips: dict[tuple[int, int, bool], Strip] = {}
+        self._last_highlight: Hashable | None = object()
+
+    # ------------------------------------------------------------------ data
+
+    @property
+    def row_count(self) -> int:
+        return self._count
+
+    def item_at(self, index: int) -> T | None:
+        if self.source is None or not 0 <= index < self._count:
+            return None
+        number, offset = divmod(index, PAGE)
+        page = self._pages.get(number)
+        if page is None:
+            page = self.source.page(number * PAGE, PAGE)
+            self._pages[number] = page
+            if len(self._pages) > CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page[offset] if offset < len(page) else None
+
+    @property
+    def current(self) -> T | None:
+        return self.item_at(self.cursor)
+
+    @property
+    def current_key(self) -> Hashable | None:
+        item = self.current
+        return self.source.key(item) if item is not None and self.source else None
+
+    def reload(self, keep: Hashable | None = None, *, index: int | None = None) -> None:
+        """Read the list again; put the cursor on `keep` if it is still there, else on
+        `index` (or the same position), clamped to the list."""
+        if self.source is None:
+            return
+        target = self.cursor if index is None else index
+        self._pages.clear()
+        self._strips.clear()
+        self._count = self.source.count()
+        if keep is not None:
+            found = self.source.position(keep)
+            if found is not None:
+                target = found
+        self.virtual_size = Size(self.size.width, self._count)
+        self._set_cursor(max(0, min(target, self._count - 1)))
+        self.refresh()
+
+    def set_source(self, source: Source[T], empty_text: str | None = None) -> None:
+        self.source = source
+        if empty_text is not None:
+            self.empty_text = empty_text
+        self.reload(index=0)
+
+    def invalidate(self) -> None:
+        """Forget rendered rows (e.g. the language or the clock changed); keep the data."""
+        self._strips.clear()
+        self.refresh()
+
+    # ------------------------------------------------------------------ cursor
+
+    def _set_cursor(self, index: int) -> None:
+        self.cursor = max(0, index)
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, max(self._count - 1, 0)))
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._scroll_cursor_into_view()
+        self._strips.pop((old, self.size.width, True), None)
+        self._strips.pop((new, self.size.width, False), None)
+        self.refresh_line(old)
+        self.refresh_line(new)
+        key = self.current_key
+        if key != self._last_highlight:
+            self._last_highlight = key
+            self.post_message(self.Highlighted(self, new, self.current))
+
+    def _scroll_cursor_into_view(self) -> None:
+        height = self.scrollable_content_region.height
+        if height <= 0:
+            return
+        top = round(self.scroll_y)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, self._count)
+        self._strips.clear()
+        self._scroll_cursor_into_view()
+
+    def on_focus(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_page_up(self) -> None:
+        self.cursor -= max(1, self.scrollable_content_region.height - 1)
+
+    def action_page_down(self) -> None:
+        self.cursor += max(1, self.scrollable_content_region.height - 1)
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = self._count - 1
+
+    def action_select(self) -> None:
+        item = self.current
+        if item is not None:
+            self.post_message(self.Selected(self, self.cursor, item))
+
+    def on_click(self, event) -> None:
+        row = round(self.scroll_y) + event.y
+        if 0 <= row < self._count:
+            self.cursor = row
+
+    # ------------------------------------------------------------------ rendering
+
+    def cell_style(self, name: str) -> Style:
+        """A component's own style (colour, weight), laid over the row's background so the
+        cursor stays visible across every column."""
+        return self.get_component_rich_style(name, partial=True)
+
+    def render_cells(self, item: T, width: int) -> list[Cell]:
+        """The columns of one row; subclasses say what they show."""
+        raise NotImplementedError
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index = round(self.scroll_y) + y
+        if self._count == 0:
+            if y == 0 and self.empty_text:
+                style = self.get_component_rich_style("paged-list--empty")
+                return Strip([Segment(fit(" " + self.empty_text, width), style)], width)
+            return Strip.blank(width, self.rich_style)
+        if index >= self._count:
+            return Strip.blank(width, self.rich_style)
+        selected = index == self.cursor
+        key = (index, width, selected)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._render_row(index, width, selected)
+            if len(self._strips) > 512:
+                self._strips.clear()
+            self._strips[key] = strip
+        return strip
+
+    def _render_row(self, index: int, width: int, selected: bool) -> Strip:
+        item = self.item_at(index)
+        base = self.rich_style
+        if selected:
+            cursor_class = "paged-list--cursor" if self.has_focus else "paged-list--cursor-blurred"
+            base = base + self.get_component_rich_style(cursor_class)
+        if item is None:
+            return Strip.blank(width, base)
+        cells = self.render_cells(item, width)
+        fixed = sum(c.width for c in cells if c.width is not None) + len(cells)
+        flex = max(width - fixed, 4)
+        segments = [Segment(" ", base)]
+        for cell in cells:
+            w = flex if cell.width is None else cell.width
+            text = fit(one_line(cell.text), w, cell.align)
+            style = base + cell.style if cell.style else base
+            segments.append(Segment(text, style))
+            segments.append(Segment(" ", base))
+        return Strip(segments).adjust_cell_length(width, base)
