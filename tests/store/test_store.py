@@ -202,3 +202,18 @@ def test_file_mode_survives_when_umask_is_loose(tmp_path):
     finally:
         os.umask(old)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_bulk_insert_indexes_and_sorts_like_single_inserts(db_path):
+    store = Store.open(db_path)
+    rows = [
+        R.task_to_row(Task(title=f"批量任務 {n} 會議", uuid=f"b-{n}", created=NOW, updated=NOW,
+                           due=None))
+        for n in range(500)
+    ]  # fmt: skip
+    with store.transaction():
+        ids = store.bulk_insert("task", rows)
+    assert len(ids) == 500
+    assert store.count_tasks(TaskFilter(query="會議")) == 500
+    assert store.count_tasks(TaskFilter(query="批量任務 499")) == 1
+    assert len(store.stale_tasks(NOW, limit=1000)) == 500  # scored by the service later

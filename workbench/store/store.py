@@ -231,6 +231,54 @@ class Store:
             f"INSERT INTO {table}_uni (rowid, body) VALUES (?, ?)", (row_id, unigram_body(text))
         )
 
+    def bulk_insert(self, table: str, rows: Iterable[R.Row]) -> list[int]:
+        """Insert many rows fast (inside the caller's transaction): one executemany, then
+        the search bodies and sort keys of the new rows in bulk. Tasks are left unscored;
+        the service's next rescore picks them up."""
+        cols = [c for c in R.BASE_COLUMNS[table] if c != "id"]
+        rows = list(rows)
+        if not rows:
+            return []
+        first = self.db.query_one(f"SELECT coalesce(max(id), 0) FROM {table}")[0]
+        self.db.conn.executemany(
+            f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
+            [tuple(row.get(c) for c in cols) for row in rows],
+        )
+        ids = [r[0] for r in self.db.query(f"SELECT id FROM {table} WHERE id > ?", (first,))]
+        if table == "task":
+            self.db.execute(
+                "UPDATE task SET score_until = '', due_sort = coalesce("
+                "  CASE WHEN length(due) = 10 THEN date(due, '+1 day') || 'T00:00:00'"
+                "       ELSE strftime('%Y-%m-%dT%H:%M:%S', due) END, ?) WHERE id > ?",
+                (NO_DUE, first),
+            )
+        elif table == "instruction":
+            self.db.execute(
+                "UPDATE instruction SET deadline_sort = coalesce("
+                "  CASE WHEN length(deadline) = 10 THEN date(deadline, '+1 day') || 'T00:00:00'"
+                "       ELSE strftime('%Y-%m-%dT%H:%M:%S', deadline) END, ?) WHERE id > ?",
+                (NO_DUE, first),
+            )
+        if table in ("task", "instruction", "feedback"):
+            self._bulk_index(table, ids)
+        if table == "feedback":
+            owners = {r["instruction_id"] for r in rows if r.get("instruction_id") is not None}
+            for instruction_id in owners:
+                self._reindex("instruction", instruction_id, False)
+        return ids
+
+    def _bulk_index(self, table: str, ids: list[int]) -> None:
+        bodies = [(row_id, self._search_text(table, row_id)) for row_id in ids]
+        present = [(row_id, text) for row_id, text in bodies if text is not None]
+        self.db.conn.executemany(
+            f"INSERT INTO {table}_tri (rowid, body) VALUES (?, ?)",
+            [(row_id, trigram_body(text)) for row_id, text in present],
+        )
+        self.db.conn.executemany(
+            f"INSERT INTO {table}_uni (rowid, body) VALUES (?, ?)",
+            [(row_id, unigram_body(text)) for row_id, text in present],
+        )
+
     def rebuild_search(self) -> None:
         """Rebuild every search index from the base tables."""
         with self.transaction():
