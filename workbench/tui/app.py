@@ -75,7 +75,7 @@ class WorkbenchApp(App[None]):
     """秘書工作台."""
 
     CSS_PATH = "app.tcss"
-    COMMANDS: ClassVar[set[Any]] = {WorkbenchCommands, TaskJumpCommands}
+    COMMANDS: ClassVar[set[Any]] = {WorkbenchCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "key.quit", id="quit"),
@@ -491,6 +491,7 @@ class WorkbenchApp(App[None]):
             "tui.form.chase",
             self._subtitle(instruction_id),
             [
+                Field("note", "tui.form.note"),
                 Field(
                     "whom",
                     "tui.form.whom",
@@ -504,7 +505,6 @@ class WorkbenchApp(App[None]):
                     value="phone",
                     choices=CHANNEL_CHOICES,
                 ),
-                Field("note", "tui.form.note"),
             ],
             save,
         )

@@ -78,6 +78,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "搜尋{pane}（Enter 保留篩選，Esc 清除）",
         "搜索{pane}（Enter 保留筛选，Esc 清除）",
     ),
+    "tui.left.days": ("{days}d left", "還剩{days}天", "还剩{days}天"),
+    "tui.left.today": ("due today", "今天到期", "今天到期"),
+    "tui.left.late": ("{days}d late", "逾期{days}天", "逾期{days}天"),
     "tui.chases": ("x{count}", "催{count}", "催{count}"),
     "tui.next_step": ("agreed: {step}", "協議：{step}", "协议：{step}"),
     "tui.confidential_mark": ("C", "密", "密"),
@@ -210,6 +213,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "tui.command.theme": ("Change theme", "更換佈景主題", "更换主题"),
     "tui.command.toggle_dark": ("Light or dark", "淺色／深色", "浅色／深色"),
     "tui.command.jump": ("Jump to task…", "跳到待辦…", "跳到待办…"),
+    "tui.command.nothing": ("Nothing matches.", "沒有符合的命令或待辦。", "没有符合的命令或待办。"),
+    "tui.command.task_hint": ("show this task", "在待辦清單中顯示", "在待办列表中显示"),
     "tui.command.jump_placeholder": (
         "Type words of the task's title…",
         "輸入待辦標題中的字詞…",

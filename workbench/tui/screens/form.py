@@ -75,6 +75,7 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
     FormScreen #form-error { color: $error; height: auto; }
     FormScreen #form-keys { color: $text-muted; margin-top: 1; }
     FormScreen Input, FormScreen Select { width: 100%; }
+    FormScreen #fields { height: auto; max-height: 30; }
     """
 
     def __init__(self, spec: FormSpec) -> None:
@@ -86,7 +87,7 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
             yield Label(Content(t(self.spec.title)), classes="form-title")
             if self.spec.subtitle:
                 yield Label(Content(self.spec.subtitle), classes="form-subtitle")
-            with VerticalScroll():
+            with VerticalScroll(id="fields"):
                 for f in self.spec.fields:
                     yield from self._field(f)
             yield Static("", id="form-error")

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual.binding import Binding, BindingType
 
-from workbench.domain.models import Feedback, FeedbackKind
+from workbench.domain.models import Channel, Feedback, FeedbackKind
 from workbench.i18n import t
 from workbench.tui.widgets.paged_list import Cell, PagedList
+
+
+def _widest(prefix: str, codes: type[StrEnum]) -> int:
+    """The column width that fits every label of an enumeration in this language."""
+    return max(cell_len(t(f"{prefix}.{code.value}")) for code in codes)
 
 
 class FeedbackList(PagedList[Feedback]):
@@ -39,13 +46,20 @@ class FeedbackList(PagedList[Feedback]):
             kind_class = "feedback-list--problem"
         elif item.kind is FeedbackKind.COMPLETION:
             kind_class = "feedback-list--completion"
-        cells = [
+        text = item.content
+        if item.next_step:
+            text += "  " + t("tui.next_step", step=item.next_step)
+        return [
             Cell(at, 11, style("feedback-list--muted")),
-            Cell(t(f"channel.{item.channel.value}"), 4, style("feedback-list--muted")),
-            Cell(t(f"feedback_kind.{item.kind.value}"), 4, style(kind_class)),
-            Cell(item.content, None),
+            Cell(
+                t(f"channel.{item.channel.value}"),
+                _widest("channel", Channel),
+                style("feedback-list--muted"),
+            ),
+            Cell(
+                t(f"feedback_kind.{item.kind.value}"),
+                _widest("feedback_kind", FeedbackKind),
+                style(kind_class),
+            ),
+            Cell(text, None),
         ]
-        if width >= 60:
-            step = t("tui.next_step", step=item.next_step) if item.next_step else ""
-            cells.append(Cell(step, max(12, width // 4), style("feedback-list--muted")))
-        return cells

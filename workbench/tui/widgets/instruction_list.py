@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 
-from workbench.domain.humanize import days_left_in_words
+from workbench.domain.humanize import format_date_short
 from workbench.domain.models import ChaseLevel, Light
 from workbench.i18n import t
 from workbench.service.views import InstructionView
@@ -23,6 +24,19 @@ _CHASE_CLASS = {
     ChaseLevel.WARN: "instruction-list--warn",
     ChaseLevel.SEVERE: "instruction-list--severe",
 }
+
+
+def days_left_short(days: int) -> str:
+    """Days left in at most nine cells: 還剩3天 / 今天到期 / 逾期12天; 3d left / 12d late."""
+    if days > 0:
+        return t("tui.left.days", days=days)
+    if days == 0:
+        return t("tui.left.today")
+    return t("tui.left.late", days=-days)
+
+
+def _day(value: date) -> date:
+    return value.date() if isinstance(value, datetime) else value
 
 
 class InstructionList(PagedList[InstructionView]):
@@ -74,10 +88,13 @@ class InstructionList(PagedList[InstructionView]):
         if instr.confidential:
             content = f"{t('tui.confidential_tag')} {content}"
         cells.append(Cell(content, None))
+        if width >= 64:
+            deadline = format_date_short(_day(instr.deadline)) if instr.deadline else ""
+            cells.append(Cell(deadline, 8, style("instruction-list--muted")))
         if instr.status.is_closed:
             when = t(f"instr_status.{instr.status.value}")
         elif item.days_left is not None:
-            when = days_left_in_words(item.days_left)
+            when = days_left_short(item.days_left)
         else:
             when = ""
         when_class = "instruction-list--muted"
@@ -85,13 +102,13 @@ class InstructionList(PagedList[InstructionView]):
             when_class = "instruction-list--severe"
         elif item.light is Light.YELLOW:
             when_class = "instruction-list--warn"
-        cells.append(Cell(when, 10, style(when_class)))
+        cells.append(Cell(when, 9, style(when_class)))
         chase = ""
         chase_class = "instruction-list--muted"
         if instr.chase_count and item.chase_level is not None:
             chase = t("tui.chases", count=instr.chase_count)
             chase_class = _CHASE_CLASS[item.chase_level]
         cells.append(Cell(chase, 5, style(chase_class)))
-        if width >= 70:
+        if width >= 76:
             cells.append(Cell(instr.owner, 8, style("instruction-list--muted")))
         return cells

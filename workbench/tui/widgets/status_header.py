@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from workbench.domain.humanize import format_date, weekday_name
+from workbench.domain.humanize import format_date, format_date_short, weekday_name
 from workbench.i18n import t
 
 
@@ -28,13 +28,8 @@ class StatusHeader(Widget):
     """urgent, overdue, red, yellow, feedback_due."""
 
     def render(self) -> Content:
+        """Everything that fits: the counts first, then the date, then the app's name."""
         today = self.now.date()
-        parts = [
-            Content.styled(f" {t('app.name')} ", "bold $accent"),
-            Content(
-                " " + t("tui.header.date", date=format_date(today), weekday=weekday_name(today))
-            ),
-        ]
         counts = self.counts
         items = [
             ("urgent", "tui.count.urgent", "$warning"),
@@ -43,8 +38,25 @@ class StatusHeader(Widget):
             ("yellow", "tui.count.yellow", "$warning"),
             ("feedback_due", "tui.count.feedback_due", "$warning"),
         ]
-        for name, key, colour in items:
-            value = counts.get(name, 0)
-            style = f"bold {colour}" if value else "$text-muted"
-            parts.append(Content.styled(f" {t(key, count=value)} ", style))
-        return Content("").join(parts)
+        width = self.size.width or 200
+        name = Content.styled(f" {t('app.name')} ", "bold $accent")
+        for hide_zero, long_date, with_name in (
+            (False, True, True),
+            (False, True, False),
+            (True, True, False),
+            (True, False, False),
+        ):
+            parts = [name] if with_name else []
+            day = format_date(today) if long_date else format_date_short(today)
+            parts.append(Content(" " + t("tui.header.date", date=day,
+                                         weekday=weekday_name(today)) + " "))  # fmt: skip
+            for key, label, colour in items:
+                value = counts.get(key, 0)
+                if hide_zero and not value:
+                    continue
+                style = f"bold {colour}" if value else "$text-muted"
+                parts.append(Content.styled(f" {t(label, count=value)} ", style))
+            line = Content("").join(parts)
+            if line.cell_length <= width:
+                return line
+        return line
