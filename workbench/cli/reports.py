@@ -78,64 +78,20 @@ def default_name(kind: str, label: str, extension: str, who: str | None = None) 
     return f"{stem}.{extension}"
 
 
-def _emit(text: str, output: Path | None, overwrite: bool) -> None:
-    if output is None:
-        click.echo(text, nl=not text.endswith("\n"))
-        return
-    from workbench.service.report_files import write_text
-
-    path = write_text(output, text, overwrite=overwrite)
-    click.echo(t("report.cli.written", path=str(path)))
-
-
-def _instruction(wb: Any, instruction_id: int, fmt: str, output: Path | None,
-                 overwrite: bool, include_confidential: bool) -> None:  # fmt: skip
-    from workbench.domain import report_text as RT
+def _output(wb: Any, request: Any, fmt: str, output: Path | None, overwrite: bool,
+            label: str) -> None:  # fmt: skip
+    """Text formats to stdout (or -o); docx and xlsx always to a file."""
     from workbench.service import reports
 
-    if fmt == "xlsx":
-        raise click.UsageError(t("report.error.xlsx_instruction"))
-    report = reports.instruction_report(wb, instruction_id,
-                                        include_confidential=include_confidential)  # fmt: skip
-    if fmt == "docx":
-        from workbench.service.report_files import write_instruction_docx
-
-        target = output or Path.cwd() / default_name("instruction", str(instruction_id), "docx")
-        path = write_instruction_docx(report, target, overwrite=overwrite)
-        click.echo(t("report.cli.written", path=str(path)))
-    elif fmt == "json":
-        _emit(json.dumps(RT.instruction_json(report), ensure_ascii=False, indent=2) + "\n",
-              output, overwrite)  # fmt: skip
-    else:
-        render = RT.instruction_markdown if fmt == "md" else RT.instruction_text
-        _emit(render(report), output, overwrite)
-
-
-def _summary(wb: Any, period: Period, fmt: str, output: Path | None, overwrite: bool,
-             leader: str | None, owner: str | None,
-             include_confidential: bool) -> None:  # fmt: skip
-    from workbench.domain import report_text as RT
-    from workbench.domain.summary import ledger
-    from workbench.service import report_files, reports
-
-    summary = reports.summary(wb, period, leader=leader, owner=owner,
-                              include_confidential=include_confidential)  # fmt: skip
-    label = period_label(period)
-    if fmt in ("docx", "xlsx"):
-        kind = "summary" if fmt == "docx" else "ledger"
-        target = output or Path.cwd() / default_name(kind, label, fmt, leader or owner)
-        if fmt == "docx":
-            path = report_files.write_summary_docx(summary, target, overwrite=overwrite)
-        else:
-            path = report_files.write_ledger_xlsx(ledger(summary), target, summary=summary,
-                                                  overwrite=overwrite)  # fmt: skip
-        click.echo(t("report.cli.written", path=str(path)))
-    elif fmt == "json":
-        _emit(json.dumps(RT.summary_json(summary), ensure_ascii=False, indent=2) + "\n",
-              output, overwrite)  # fmt: skip
-    else:
-        render = RT.summary_markdown if fmt == "md" else RT.summary_text
-        _emit(render(summary), output, overwrite)
+    if output is None and fmt in reports.TEXT_FORMATS:
+        text = reports.render(wb, request, fmt)
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    if output is None:
+        kind = "ledger" if fmt == "xlsx" else request.kind
+        output = Path.cwd() / default_name(kind, label, fmt, request.leader or request.owner)
+    path = reports.write(wb, request, fmt, output, overwrite=overwrite)
+    click.echo(t("report.cli.written", path=str(path)))
 
 
 def register(cli: click.Group) -> None:
@@ -166,14 +122,22 @@ def register(cli: click.Group) -> None:
                 output: Path | None, overwrite: bool) -> None:  # fmt: skip
         if leader and owner:
             raise click.UsageError(t("report.error.leader_and_owner"))
+        from workbench.service.reports import ReportRequest
+
         wb = obj.workbench()
         if instruction_id is not None:
-            _instruction(wb, instruction_id, fmt, output, overwrite, include_confidential)
+            if fmt == "xlsx":
+                raise click.UsageError(t("report.error.xlsx_instruction"))
+            request = ReportRequest("instruction", instruction_id=instruction_id,
+                                    include_confidential=include_confidential)  # fmt: skip
+            _output(wb, request, fmt, output, overwrite, str(instruction_id))
             return
         flags = {"week": week, "last_week": last_week, "month": month,
                  "last_month": last_month}  # fmt: skip
         period = choose_period(wb, flags, start, end)
-        _summary(wb, period, fmt, output, overwrite, leader, owner, include_confidential)
+        request = ReportRequest("summary", period=period, leader=leader, owner=owner,
+                                include_confidential=include_confidential)  # fmt: skip
+        _output(wb, request, fmt, output, overwrite, period_label(period))
 
     @cli.command("brief", help=t("report.cli.brief"))
     @click.option("--json", "as_json", is_flag=True, help=t("report.cli.json"))

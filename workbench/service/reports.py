@@ -8,7 +8,9 @@ secretary's own attention list, like the lists on the main screen.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.domain.summary import (
@@ -122,3 +124,69 @@ def tasks_done_per_day(
         period.start + timedelta(days=n): counts.get(period.start + timedelta(days=n), 0)
         for n in range(period.days)
     }
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    """Which report: a period's summary (情況通報), one instruction's report (一事一文) or
+    the ledger (督辦台賬) — for the command line and the summary screen alike."""
+
+    kind: str
+    """summary, instruction or ledger."""
+    period: Period | None = None
+    instruction_id: int | None = None
+    leader: str | None = None
+    owner: str | None = None
+    include_confidential: bool = False
+
+
+TEXT_FORMATS = ("md", "text", "json")
+FILE_FORMATS = {"summary": ("md", "text", "json", "docx", "xlsx"),
+                "instruction": ("md", "text", "json", "docx"),
+                "ledger": ("xlsx",)}  # fmt: skip
+
+
+def render(wb: Workbench, request: ReportRequest, fmt: str) -> str:
+    """The report as Markdown, plain text (for pasting into a message) or JSON."""
+    import json
+
+    from workbench.domain import report_text as RT
+
+    if request.kind == "instruction":
+        assert request.instruction_id is not None
+        report = instruction_report(wb, request.instruction_id,
+                                    include_confidential=request.include_confidential)  # fmt: skip
+        if fmt == "json":
+            return json.dumps(RT.instruction_json(report), ensure_ascii=False, indent=2) + "\n"
+        return RT.instruction_markdown(report) if fmt == "md" else RT.instruction_text(report)
+    assert request.period is not None
+    result = summary(wb, request.period, leader=request.leader, owner=request.owner,
+                     include_confidential=request.include_confidential)  # fmt: skip
+    if fmt == "json":
+        return json.dumps(RT.summary_json(result), ensure_ascii=False, indent=2) + "\n"
+    return RT.summary_markdown(result) if fmt == "md" else RT.summary_text(result)
+
+
+def write(
+    wb: Workbench, request: ReportRequest, fmt: str, path: Path, *, overwrite: bool = False
+) -> Path:
+    """Write the report in `fmt` to `path` (0600; never replacing a file unless asked)."""
+    from workbench.domain.summary import ledger as make_ledger
+    from workbench.service import report_files
+
+    if fmt == "docx" and request.kind == "instruction":
+        assert request.instruction_id is not None
+        report = instruction_report(wb, request.instruction_id,
+                                    include_confidential=request.include_confidential)  # fmt: skip
+        return report_files.write_instruction_docx(report, path, overwrite=overwrite)
+    if fmt in ("docx", "xlsx"):
+        if request.kind == "instruction":
+            raise InvalidInput("report.error.xlsx_instruction")
+        assert request.period is not None
+        result = summary(wb, request.period, leader=request.leader, owner=request.owner,
+                         include_confidential=request.include_confidential)  # fmt: skip
+        if fmt == "docx":
+            return report_files.write_summary_docx(result, path, overwrite=overwrite)
+        return report_files.write_ledger_xlsx(make_ledger(result), path, summary=result,
+                                              overwrite=overwrite)  # fmt: skip
+    return report_files.write_text(path, render(wb, request, fmt), overwrite=overwrite)
