@@ -905,6 +905,15 @@ class Workbench:
     def owners(self) -> list[str]:
         return self.store.names("owner")
 
+    def take_daily_brief(self) -> bool:
+        """True the first time it is asked on a given day: the app shows the briefing then."""
+        today = self.now().date().isoformat()
+        if self.store.get_setting("briefed_on") == today:
+            return False
+        with self.store.transaction():
+            self.store.set_setting("briefed_on", today)
+        return True
+
     # ----------------------------------------------------------------- history and undo
 
     def history(self, entity: str, entity_id: int) -> list[Event]:

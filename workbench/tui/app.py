@@ -91,8 +91,10 @@ class WorkbenchApp(App[None]):
         *,
         poll_seconds: float = POLL_SECONDS,
         theme: str = "workbench-dark",
+        briefing: bool = True,
     ) -> None:
         super().__init__()
+        self._briefing = briefing
         self.workbench = workbench
         self._poll_seconds = poll_seconds
         self._initial_theme = theme
@@ -113,6 +115,33 @@ class WorkbenchApp(App[None]):
         self._seen_version = self.workbench.store.data_version()
         self._next_change = self.workbench.next_refresh()
         self.set_interval(self._poll_seconds, self._poll)
+        if self._briefing:
+            self._daily_brief()
+
+    @work(thread=True, group="brief", exit_on_error=False)
+    def _daily_brief(self) -> None:
+        """Once a day, at start: what needs doing today and what is coming."""
+        from workbench.domain.report_text import brief_text
+        from workbench.service import reports
+
+        if not self.workbench.take_daily_brief():
+            return
+        brief = reports.brief(self.workbench)
+        if brief.is_empty:
+            return
+        self.call_from_thread(self._show_brief, brief_text(brief))
+
+    def _show_brief(self, text: str) -> None:
+        from workbench.tui.screens.brief import BriefScreen
+
+        self.push_screen(BriefScreen(text))
+
+    def show_brief(self) -> None:
+        """The briefing on demand (command palette)."""
+        from workbench.domain.report_text import brief_text
+        from workbench.service import reports
+
+        self._show_brief(brief_text(reports.brief(self.workbench)))
 
     @property
     def main(self) -> MainScreen | None:
@@ -676,7 +705,59 @@ class WorkbenchApp(App[None]):
         self.push_screen(HelpScreen())
 
     def action_summary(self) -> None:
-        self.notify(t("tui.summary.soon"), markup=False)
+        """S: the summary screen; a per-instruction report is of the highlighted one."""
+        from workbench.tui.screens.summary import SummaryScreen
+
+        main = self.main
+        current = main.instructions.current if main is not None else None
+        self.push_screen(SummaryScreen(current.instruction.id if current else None))
+
+    def save_report(self, request, fmt: str) -> None:
+        """Ask where (the documents folder by default), then write; ask before replacing."""
+        from workbench import locations
+        from workbench.cli.reports import default_name, period_label
+        from workbench.tui.screens.form import Field
+
+        label = period_label(request.period) if request.period else str(request.instruction_id)
+        kind = "ledger" if fmt == "xlsx" else request.kind
+        default = locations.documents_dir() / default_name(kind, label, fmt, request.leader)
+
+        def save(values, on_error, overwrite: bool = False) -> None:
+            from workbench.service import reports
+
+            path = Path(values["path"]).expanduser()
+
+            def write():
+                path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                return reports.write(self.workbench, request, fmt, path, overwrite=overwrite)
+
+            def failed(message: str) -> None:
+                if path.exists() and not overwrite:
+                    self._confirm_overwrite(path, lambda: save(values, on_error, True))
+                else:
+                    on_error(message)
+
+            self.perform(
+                write, done=lambda p: t("tui.summary.written", path=str(p)), on_error=failed
+            )
+
+        self._simple_form(
+            "tui.summary.save",
+            "",
+            [
+                Field("path", "tui.summary.path", value=str(default), required=True),
+            ],
+            save,
+        )
+
+    def _confirm_overwrite(self, path: Path, proceed) -> None:
+        from workbench.tui.screens.confirm import ConfirmScreen
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                proceed()
+
+        self.push_screen(ConfirmScreen(t("tui.summary.replace", path=str(path))), answer)
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
@@ -702,6 +783,10 @@ class WorkbenchApp(App[None]):
         if main is not None:
             main.relabel()
         self.notify(t("tui.done.language"), markup=False, timeout=2)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Undo and the summary belong to the main screen, not to dialogs over it."""
+        return action not in ("undo", "summary") or isinstance(self.screen, MainScreen)
 
     def pane_bindings(self) -> Iterator[tuple[str, Binding]]:
         from workbench.tui.widgets.feedback_list import FeedbackList

@@ -117,6 +117,7 @@ class WorkbenchCommands(_Base):
             ("tui.command.theme", app.action_change_theme),
             ("tui.command.toggle_dark", app.toggle_dark),
             ("tui.command.jump", app.jump_to_task),
+            ("tui.command.brief", app.show_brief),
         ):
             title, english = both(key)
             out.append(Command(title, english, callback))
