@@ -304,11 +304,11 @@ class MainScreen(Screen[None]):
             return self.feedback.current is not None or None
         return True
 
-    def _task(self):
+    def _highlighted_task(self):
         current = self.tasks.current
         return current.task if current is not None else None
 
-    def _instruction(self):
+    def _highlighted_instruction(self):
         current = self.instructions.current
         return current.instruction if current is not None else None
 
@@ -316,54 +316,54 @@ class MainScreen(Screen[None]):
         self.wb_app.add_task()
 
     def action_task_details(self) -> None:
-        if task := self._task():
+        if task := self._highlighted_task():
             self.wb_app.show_task(task.id)
 
     def action_task_done(self) -> None:
-        if task := self._task():
+        if task := self._highlighted_task():
             self.wb_app.complete_task(task.id)
 
     def action_task_urgent(self) -> None:
-        if task := self._task():
+        if task := self._highlighted_task():
             self.wb_app.toggle_urgent(task.id)
 
     def action_task_importance(self, step: int) -> None:
-        if task := self._task():
+        if task := self._highlighted_task():
             self.wb_app.change_importance(task.id, step)
 
     def action_task_postpone(self) -> None:
-        if task := self._task():
+        if task := self._highlighted_task():
             self.wb_app.postpone_task(task.id)
 
     def action_task_delete(self) -> None:
-        if task := self._task():
+        if task := self._highlighted_task():
             self.wb_app.delete_task(task.id)
 
     def action_add_instruction(self) -> None:
         self.wb_app.add_instruction()
 
     def action_instruction_details(self) -> None:
-        if instr := self._instruction():
+        if instr := self._highlighted_instruction():
             self.wb_app.show_instruction(instr.id)
 
     def action_instruction_chase(self) -> None:
-        if instr := self._instruction():
+        if instr := self._highlighted_instruction():
             self.wb_app.chase(instr.id)
 
     def action_instruction_close(self) -> None:
-        if instr := self._instruction():
+        if instr := self._highlighted_instruction():
             self.wb_app.close_instruction(instr.id)
 
     def action_instruction_extend(self) -> None:
-        if instr := self._instruction():
+        if instr := self._highlighted_instruction():
             self.wb_app.extend(instr.id)
 
     def action_instruction_delete(self) -> None:
-        if instr := self._instruction():
+        if instr := self._highlighted_instruction():
             self.wb_app.delete_instruction(instr.id)
 
     def action_add_feedback(self) -> None:
-        if instr := self._instruction():
+        if instr := self._highlighted_instruction():
             self.wb_app.add_feedback(instr.id)
 
     def action_feedback_details(self) -> None:

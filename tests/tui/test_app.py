@@ -1,0 +1,453 @@
+"""The screen driven by keys, as a secretary would (Pilot)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from datetime import date, datetime
+
+import pytest
+from textual.widgets import Input, Markdown, Static
+
+from tests.tui.conftest import make_app, rows, settle
+from workbench import i18n
+from workbench.domain.models import Importance, TaskStatus
+from workbench.service.workbench import Workbench
+from workbench.store.store import TaskFilter
+from workbench.tui.screens.details import DetailsScreen
+from workbench.tui.screens.form import FormScreen
+from workbench.tui.screens.help import HelpScreen
+from workbench.tui.screens.main import MainScreen
+from workbench.tui.screens.quick_add import QuickAddScreen
+from workbench.tui.screens.summary import SummaryScreen
+
+
+def titles(app) -> list[str]:
+    return [v.task.title for v in app.workbench.list_tasks(TaskFilter(), 0, 100)]
+
+
+async def type_text(pilot, text: str) -> None:
+    for ch in text:
+        await pilot.press(ch if ch != " " else "space")
+
+
+async def test_opens_with_three_panes_in_order(workbench):
+    app = make_app(workbench)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        assert main.tasks.row_count == 6
+        assert main.instructions.row_count == 3
+        first = rows(main.tasks)[0]
+        assert "回覆區教育局來函" in first  # urgent and due today: first
+        assert rows(main.instructions)[0].lstrip().startswith("R")  # red light first
+        assert main.tasks.has_focus
+
+
+async def test_quick_add_in_chinese_shows_preview_and_saves(workbench):
+    app = make_app(workbench)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, QuickAddScreen)
+        await type_text(pilot, "寫本週工作總結 下週五 !重")
+        await pilot.pause()
+        preview = str(app.screen.query_one("#quick-preview", Static).render())
+        assert "寫本週工作總結" in preview
+        assert "4 December 2026" in preview
+        assert "important" in preview
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        added = [
+            v
+            for v in workbench.list_tasks(TaskFilter(), 0, 100)
+            if v.task.title == "寫本週工作總結" and v.task.importance is Importance.HIGH
+        ]
+        assert added and added[0].task.due == date(2026, 12, 4)
+        # The cursor follows the new task to its sorted place.
+        assert app.screen.tasks.current.task.id == added[0].task.id
+
+
+async def test_quick_add_refuses_what_it_does_not_understand(workbench):
+    app = make_app(workbench)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(pilot)
+        before = workbench.count_tasks(TaskFilter(scope="all"))
+        await pilot.press("a")
+        await type_text(pilot, "交報告 due:2月30日")
+        await pilot.pause()
+        preview = app.screen.query_one("#quick-preview", Static)
+        assert preview.has_class("-error")
+        assert "2月30日" in str(preview.render())
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, QuickAddScreen)  # still open, nothing saved
+        assert workbench.count_tasks(TaskFilter(scope="all")) == before
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_done_then_undo(workbench):
+    app = make_app(workbench)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(pilot)
+        first = app.screen.tasks.current.task
+        await pilot.press("space")
+        await settle(pilot)
+        assert workbench.task_view(first.id).task.status is TaskStatus.DONE
+        assert first.title not in titles(app)
+        await pilot.press("u")
+        await settle(pilot)
+        assert workbench.task_view(first.id).task.status is TaskStatus.OPEN
+        assert app.screen.tasks.current.task.id == first.id
+
+
+async def test_delete_to_archive_and_undo_brings_it_back(workbench):
+    app = make_app(workbench)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(pilot)
+        target = app.screen.tasks.current.task
+        await pilot.press("d")
+        await settle(pilot)
+        assert target.title not in titles(app)
+        assert workbench.count_tasks(TaskFilter(scope="archive")) == 1
+        await pilot.press("u")
+        await settle(pilot)
+        assert target.title in titles(app)
+
+
+async def test_triage_keys_act_at_once(workbench):
+    app = make_app(workbench)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(pilot)
+        await pilot.press("end")
+        task = app.screen.tasks.current.task
+        await pilot.press("exclamation_mark")
+        await settle(pilot)
+        assert workbench.task_view(task.id).task.urgent
+        assert app.screen.tasks.current.task.id == task.id  # the cursor follows it
+        assert task.importance is Importance.LOW
+        await pilot.press("plus")
+        await settle(pilot)
+        await pilot.press("plus")
+        await settle(pilot)
+        assert workbench.task_view(task.id).task.importance is Importance.HIGH
+        await pilot.press("minus")
+        await settle(pilot)
+        await pilot.press("minus")
+        await settle(pilot)
+        assert workbench.task_view(task.id).task.importance is Importance.LOW
+        await pilot.press("s")
+        await settle(pilot)
+        assert workbench.task_view(task.id).task.due == date(2026, 11, 27)
+        assert app._undo  # each change is undoable
+        notices = [n.message for n in app._notifications]
+        assert any("Postponed" in m for m in notices)
+
+
+async def test_search_with_a_two_character_word(workbench):
+    app = make_app(workbench)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "會議")
+        await settle(pilot)
+        main = app.screen
+        assert main.tasks.row_count == 1
+        assert "訂購會議用水" in rows(main.tasks)[0]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert main.tasks.row_count == 6
+        assert main.tasks.has_focus
+
+
+async def test_search_in_instructions_reaches_feedback(workbench):
+    app = make_app(workbench)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "slash")
+        await type_text(pilot, "邀請")
+        await settle(pilot)
+        main = app.screen
+        assert main.instructions.row_count == 1
+        assert main.instructions.current.instruction.content == "籌備家長會"
+
+
+async def test_instruction_form_refuses_a_bad_date(workbench):
+    app = make_app(workbench)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        await type_text(pilot, "校長")
+        await pilot.press("tab")
+        await type_text(pilot, "修訂校規")
+        form.query_one("#f-deadline", Input).value = "下週八"
+        await pilot.pause()
+        preview = form.query_one("#p-deadline", Static)
+        assert preview.has_class("-error")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form
+        assert workbench.count_instructions() == 3
+        form.query_one("#f-deadline", Input).value = "3個工作日內"
+        await pilot.pause()
+        assert "1 December 2026" in str(preview.render())
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert workbench.count_instructions() == 4
+        assert app.screen.instructions.current.instruction.content == "修訂校規"
+
+
+async def test_chase_extend_close_flow(workbench):
+    app = make_app(workbench)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        instr = app.screen.instructions.current.instruction
+        assert instr.content == "籌備家長會"
+        await pilot.press("c")
+        await type_text(pilot, "請今天回覆")
+        await pilot.press("enter")
+        await settle(pilot)
+        view = workbench.instruction_view(instr.id)
+        assert view.chase_count == 3
+        # Chased before the deadline (提醒), then twice while overdue: 提醒, 警示.
+        assert view.chase_level.value == "warn"
+        await pilot.press("E")
+        await pilot.pause()
+        app.screen.query_one("#f-to", Input).value = "下週五"
+        app.screen.query_one("#f-reason", Input).value = "家長會改期"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        view = workbench.instruction_view(instr.id)
+        assert view.instruction.deadline == date(2026, 12, 4)
+        assert view.instruction.original_deadline == date(2026, 11, 24)
+        await pilot.press("x")
+        await pilot.pause()
+        app.screen.query_one("#f-feedback", Input).value = "家長會已順利召開"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        view = workbench.instruction_view(instr.id)
+        assert view.instruction.status.value == "done"
+        assert view.last_feedback.content == "家長會已順利召開"
+
+
+async def test_feedback_pane_follows_the_instruction_and_f_adds(workbench):
+    app = make_app(workbench)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        await pilot.press("2")
+        assert main.feedback.row_count == 1
+        await pilot.press("down")
+        await pilot.pause()
+        chosen = main.instructions.current.instruction
+        assert main.feedback.current.instruction_id == chosen.id
+        await pilot.press("f")
+        await type_text(pilot, "已報教導主任")
+        await pilot.press("tab")
+        await type_text(pilot, "明天上午定稿")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert main.feedback.row_count == 2
+        assert main.feedback.current.next_step == "明天上午定稿"
+
+
+async def test_details_show_history_and_urgency(workbench):
+    app = make_app(workbench)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailsScreen)
+        body = str(app.screen.query_one("#details-body", Static).render())
+        assert "Why it stands here" in body
+        assert "Urgency" in body
+        assert "History" in body
+        await pilot.press("escape")
+        await pilot.press("2", "enter")
+        await pilot.pause()
+        body = str(app.screen.query_one("#details-body", Static).render())
+        assert "場地已落實，邀請函已發出" in body
+        assert "Chased" in body
+
+
+async def test_live_refresh_from_another_window(workbench, db_path, clock):
+    app = make_app(workbench)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        await pilot.press("down", "down")
+        kept = main.tasks.current.task.id
+        other = Workbench.open(db_path, clock=clock)
+        other.add_task("另一個視窗加的事 今天 !重 !急")
+        other.close()
+        started = time.monotonic()
+        while time.monotonic() - started < 1.0:
+            await asyncio.sleep(0.05)
+            if main.tasks.row_count == 7:
+                break
+        assert main.tasks.row_count == 7
+        assert "另一個視窗加的事" in "\n".join(rows(main.tasks))
+        assert main.tasks.current.task.id == kept  # the cursor stays on its task
+
+
+async def test_language_switch_without_restart(workbench):
+    app = make_app(workbench)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        app.switch_language("zh-Hant")
+        await pilot.pause()
+        assert "待辦" in str(main.query_one("#tasks-pane").border_title)
+        assert "急" in rows(main.tasks)[0]
+        app.switch_language("zh-Hans")
+        await pilot.pause()
+        assert "待办" in str(main.query_one("#tasks-pane").border_title)
+        app.switch_language("en")
+        await pilot.pause()
+        assert "To-do" in str(main.query_one("#tasks-pane").border_title)
+    i18n.set_language("en")
+
+
+async def test_language_switch_from_the_palette(workbench):
+    app = make_app(workbench)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "简体")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert i18n.get_language() == "zh-Hans"
+    i18n.set_language("en")
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["[bold]x[/bold]", "close [/] here", "[$accent]var", "C:\\a\\[b]\\", "中文[重要]",
+     "emoji 👨‍👩‍👧 🎉 測試", "很長的標題" * 60],
+)  # fmt: skip
+async def test_hostile_titles_show_literally(empty_workbench, title):
+    empty_workbench.add_task(title)
+    app = make_app(empty_workbench)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        shown = rows(app.screen.tasks)[0]
+        stored = empty_workbench.list_tasks()[0].task.title
+        assert stored == title
+        assert stored[:8] in shown
+        if len(title) > 100:
+            assert shown.rstrip().split()[-2].endswith("…")  # cut with an ellipsis
+        await pilot.press("enter")
+        await pilot.pause()
+        body = str(app.screen.query_one("#details-body", Static).render())
+        assert stored in body
+
+
+async def test_help_lists_every_pane_key(workbench):
+    app = make_app(workbench)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one(Static).render())
+        for words in ("Add", "Done", "Chase", "Close", "Extend", "Postpone", "Undo", "Search"):
+            assert words in text
+
+
+async def test_summary_screen_previews_copies_and_saves(workbench, tmp_path):
+    app = make_app(workbench)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("S")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SummaryScreen)
+        markdown = screen.query_one("#markdown", Markdown)
+        assert markdown.source.startswith("# ")
+        assert "## 1." in markdown.source
+        assert "Instructions by light" in str(screen.query_one("#lights", Static).render())
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.clipboard == screen.text
+        assert "#" not in app.clipboard and "|" not in app.clipboard
+        await pilot.press("w")
+        await pilot.pause()
+        target = tmp_path / "report.md"
+        app.screen.query_one("#f-path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert target.read_text(encoding="utf-8") == markdown.source
+        assert target.stat().st_mode & 0o777 == 0o600
+        # Saving again asks before replacing.
+        await pilot.press("w")
+        await pilot.pause()
+        app.screen.query_one("#f-path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Replace" in str(app.screen.query(Static).first().render())
+        await pilot.press("n")
+        await pilot.press("escape")
+
+
+async def test_narrow_terminal_shows_one_pane_with_tabs(workbench):
+    app = make_app(workbench)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        assert main.narrow
+        assert main.query_one("#tasks-pane").display
+        assert not main.query_one("#right").display
+        await pilot.press("2")
+        await pilot.pause()
+        assert not main.query_one("#tasks-pane").display
+        assert main.query_one("#instructions-pane").display
+        assert main.query_one("#feedback-pane").display
+
+
+async def test_quit_key(workbench):
+    app = make_app(workbench)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_daily_briefing_once_a_day(workbench):
+    app = make_app(workbench, briefing=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        from workbench.tui.screens.brief import BriefScreen
+
+        assert isinstance(app.screen, BriefScreen)
+        assert "籌備家長會" in app.screen.text
+        await pilot.press("enter")
+    again = make_app(workbench, briefing=True)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(again.screen, MainScreen)
+
+
+async def test_clock_turns_a_task_overdue(workbench, clock):
+    app = make_app(workbench)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(pilot)
+        clock.moment = datetime(2026, 11, 27, 15, 1)
+        await pilot.pause(0.5)
+        await settle(pilot)
+        main = app.screen
+        shown = "\n".join(rows(main.tasks))
+        assert "準備校務會材料" in shown
+        counts = main.query_one("#status").counts
+        assert counts["overdue"] >= 1
