@@ -373,6 +373,7 @@ class WorkbenchApp(App[None]):
                     "tui.form.interval",
                     kind="int",
                     value=v.get("feedback_interval", ""),
+                    placeholder="tui.form.interval_hint",
                 ),
                 Field(
                     "confidential",

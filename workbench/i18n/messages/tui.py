@@ -145,10 +145,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "tui.form.owner": ("Owner", "承辦", "承办"),
     "tui.form.co": ("Co-handlers", "協辦", "协办"),
-    "tui.form.interval": (
-        "Report every (days)",
-        "反饋週期（天）",
-        "反馈周期（天）",
+    "tui.form.interval": ("Report every", "反饋週期（天）", "反馈周期（天）"),
+    "tui.form.interval_hint": (
+        "days the leader expects between reports, e.g. 7",
+        "領導期望多少天匯報一次，例如 7",
+        "领导期望多少天汇报一次，例如 7",
     ),
     "tui.form.confidential": ("Confidential", "機要", "机要"),
     "tui.form.chase": ("Chase", "催辦", "催办"),

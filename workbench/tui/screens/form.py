@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
@@ -63,19 +63,21 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
     DEFAULT_CSS = """
     FormScreen { align: center middle; }
     FormScreen > #form {
-        width: 76; max-width: 100%; height: auto; max-height: 100%;
+        width: 78; max-width: 100%; height: auto; max-height: 100%;
         border: round $accent; background: $panel; padding: 0 1;
     }
-    FormScreen .form-title { text-style: bold; color: $accent; margin-bottom: 1; }
-    FormScreen .form-subtitle { color: $text-muted; margin-bottom: 1; }
-    FormScreen .field-label { color: $text-muted; margin-top: 0; }
-    FormScreen .field-preview { color: $success; height: auto; }
+    FormScreen .form-title { text-style: bold; color: $accent; }
+    FormScreen .form-subtitle { color: $text-muted; }
+    FormScreen #fields { height: auto; max-height: 100%; margin-top: 1; }
+    FormScreen .field { height: auto; }
+    FormScreen .field-label { width: 16; color: $text-muted; padding-right: 1; }
+    FormScreen .field Input, FormScreen .field Select { width: 1fr; }
+    FormScreen .field-preview { color: $success; height: auto; padding-left: 16; }
     FormScreen .field-preview.-error { color: $error; }
-    FormScreen .field-hint { color: $text-muted; height: auto; }
+    FormScreen .field-hint { color: $text-muted; height: auto; padding-left: 16; }
+    FormScreen Checkbox { border: none; padding: 0; background: $panel; }
     FormScreen #form-error { color: $error; height: auto; }
-    FormScreen #form-keys { color: $text-muted; margin-top: 1; }
-    FormScreen Input, FormScreen Select { width: 100%; }
-    FormScreen #fields { height: auto; max-height: 30; }
+    FormScreen #form-keys { color: $text-muted; }
     """
 
     def __init__(self, spec: FormSpec) -> None:
@@ -94,35 +96,32 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
             yield Label(Content(t("tui.form.keys")), id="form-keys")
 
     def _field(self, f: Field) -> ComposeResult:
+        """One line per field: the label, then what to type; a date's reading under it."""
         label = t(f.label) + (" *" if f.required else "")
-        if f.kind == "check":
-            yield Checkbox(Content(label), bool(f.value), id=f"f-{f.name}")
-            return
-        yield Label(Content(label), classes="field-label")
-        if f.kind == "choice":
-            options = [(Content(t(key)), code) for key, code in f.choices]
-            yield Select(
-                options,
-                value=f.value or options[0][1],
-                allow_blank=False,
-                id=f"f-{f.name}",
-                compact=True,
-            )
-        else:
-            suggester = (
-                SuggestFromList(f.suggestions, case_sensitive=False) if f.suggestions else None
-            )
-            yield Input(
-                str(f.value or ""),
-                placeholder=t(f.placeholder) if f.placeholder else "",
-                suggester=suggester,
-                type="integer" if f.kind == "int" else "text",
-                id=f"f-{f.name}",
-                compact=True,
-            )
+        with Horizontal(classes="field"):
+            yield Label(Content(label), classes="field-label")
+            if f.kind == "check":
+                yield Checkbox(Content(""), bool(f.value), id=f"f-{f.name}", compact=True)
+            elif f.kind == "choice":
+                options = [(Content(t(key)), code) for key, code in f.choices]
+                yield Select(options, value=f.value or options[0][1], allow_blank=False,
+                             id=f"f-{f.name}", compact=True)  # fmt: skip
+            else:
+                suggester = (
+                    SuggestFromList(f.suggestions, case_sensitive=False) if f.suggestions else None
+                )
+                placeholder = f.placeholder or f.hint
+                yield Input(
+                    str(f.value or ""),
+                    placeholder=t(placeholder) if placeholder else "",
+                    suggester=suggester,
+                    type="integer" if f.kind == "int" else "text",
+                    id=f"f-{f.name}",
+                    compact=True,
+                )
         if f.kind == "date":
             yield Static("", id=f"p-{f.name}", classes="field-preview")
-        if f.hint:
+        elif f.hint and f.placeholder:
             yield Static(Content(t(f.hint)), classes="field-hint")
 
     def on_mount(self) -> None:
@@ -137,14 +136,17 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
         preview = self.query_one(f"#p-{name}", Static)
         if not text.strip() or self.spec.parse_date is None:
             preview.update("")
+            preview.display = False
             preview.remove_class("-error")
             return True
         try:
             when = self.spec.parse_date(text)
         except ValueError as err:
+            preview.display = True
             preview.update(Content(str(err)))
             preview.add_class("-error")
             return False
+        preview.display = True
         preview.update(Content("= " + describe_when(when.value)))
         preview.remove_class("-error")
         return True

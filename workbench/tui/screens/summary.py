@@ -95,15 +95,15 @@ class SummaryScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("k", "next_kind", "key.report_kind", id="summary.kind"),
-        Binding("p", "next_period", "key.report_period", id="summary.period"),
-        Binding("left_square_bracket", "shift(-1)", "key.report_earlier", id="summary.earlier"),
-        Binding("right_square_bracket", "shift(1)", "key.report_later", id="summary.later"),
-        Binding("l", "next_leader", "key.report_leader", id="summary.leader"),
-        Binding("f", "next_format", "key.report_format", id="summary.format"),
-        Binding("c", "toggle_confidential", "key.report_confidential", id="summary.conf"),
         Binding("y", "copy", "key.copy", id="summary.copy"),
         Binding("w", "write", "key.write", id="summary.write"),
+        Binding("k", "next_kind", "key.report_kind", id="summary.kind"),
+        Binding("p", "next_period", "key.report_period", id="summary.period"),
+        Binding("l", "next_leader", "key.report_leader", id="summary.leader"),
+        Binding("f", "next_format", "key.report_format", id="summary.format"),
+        Binding("left_square_bracket", "shift(-1)", "key.report_earlier", id="summary.earlier"),
+        Binding("right_square_bracket", "shift(1)", "key.report_later", id="summary.later"),
+        Binding("c", "toggle_confidential", "key.report_confidential", id="summary.conf"),
         Binding("escape,q", "close", "key.back", id="summary.back"),
     ]
 
