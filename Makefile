@@ -10,12 +10,16 @@ TEST_STAMP := $(VENV)/.installed-test
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
+# An editable install is not byte-compiled by pip; compile it here so that start-up does not
+# pay for it where bytecode is not written at run time (PYTHONDONTWRITEBYTECODE).
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m compileall -q workbench > /dev/null
 	touch $@
 
 $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m compileall -q workbench > /dev/null
 	touch $(STAMP) $@
 
 run: $(STAMP)
