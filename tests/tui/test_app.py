@@ -451,3 +451,37 @@ async def test_clock_turns_a_task_overdue(workbench, clock):
         assert "準備校務會材料" in shown
         counts = main.query_one("#status").counts
         assert counts["overdue"] >= 1
+
+
+async def test_split_withdraw_and_correct(workbench):
+    app = make_app(workbench)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        await pilot.press("2")
+        instr = main.instructions.current.instruction
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, QuickAddScreen)
+        await type_text(pilot, "通知家長")
+        await pilot.press("enter")
+        await settle(pilot)
+        task = next(
+            v for v in workbench.list_tasks(TaskFilter(), 0, 100) if v.task.title == "通知家長"
+        )
+        assert task.task.instruction_id == instr.id
+        assert task.task.due == instr.deadline  # inherited
+        await pilot.press("3", "r")
+        await pilot.pause()
+        field = app.screen.query_one("#f-content", Input)
+        field.value = "場地已落實，邀請函已全部發出"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        texts = [f.content for f in workbench.feedback_of(instr.id)]
+        assert texts == ["場地已落實，邀請函已全部發出"]
+        await pilot.press("2", "X")
+        await pilot.pause()
+        app.screen.query_one("#f-reason", Input).value = "活動取消"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert workbench.instruction_view(instr.id).instruction.status.value == "cancelled"

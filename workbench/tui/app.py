@@ -463,6 +463,8 @@ class WorkbenchApp(App[None]):
 
         def follow(action: str | None) -> None:
             handlers = {
+                "task": lambda iid: self.add_task(instruction_id=iid),
+                "cancel": self.cancel_instruction,
                 "edit": self.edit_instruction,
                 "chase": self.chase,
                 "feedback": self.add_feedback,
@@ -599,6 +601,53 @@ class WorkbenchApp(App[None]):
             self._subtitle(instruction_id),
             [
                 Field("reason", "tui.form.reason", required=True),
+            ],
+            save,
+        )
+
+    def cancel_instruction(self, instruction_id: int) -> None:
+        """撤銷: the instruction no longer needs doing (with a reason for the record)."""
+        from workbench.tui.screens.form import Field
+
+        def save(values, on_error) -> None:
+            self.perform(
+                lambda: self.workbench.cancel(instruction_id, reason=values["reason"]),
+                done=lambda v: t("tui.done.cancelled"),
+                keep=lambda v: {"instructions": instruction_id},
+                on_error=on_error,
+            )
+
+        self._simple_form(
+            "tui.form.cancel",
+            self._subtitle(instruction_id),
+            [Field("reason", "tui.form.reason", required=True)],
+            save,
+        )
+
+    def correct_feedback(self, feedback_id: int) -> None:
+        """A correction is a new revision; the earlier text stays in the history."""
+        from workbench.tui.screens.form import Field
+
+        old = self.workbench.store.get_feedback(feedback_id)
+        if old is None:
+            return
+
+        def save(values, on_error) -> None:
+            self.perform(
+                lambda: self.workbench.correct_feedback(
+                    feedback_id, values["content"], next_step=values["next_step"]
+                ),
+                done=lambda fb: t("tui.done.corrected"),
+                keep=lambda fb: {"feedback": fb.id},
+                on_error=on_error,
+            )
+
+        self._simple_form(
+            "tui.form.correct",
+            "",
+            [
+                Field("content", "tui.form.feedback_content", value=old.content, required=True),
+                Field("next_step", "tui.form.next_step", value=old.next_step),
             ],
             save,
         )

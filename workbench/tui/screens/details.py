@@ -199,6 +199,8 @@ class InstructionDetailsScreen(DetailsScreen):
         Binding("f", "follow('feedback')", "key.feedback", id="details.feedback"),
         Binding("E", "follow('extend')", "key.extend", id="details.extend"),
         Binding("x", "follow('close')", "key.close", id="details.close"),
+        Binding("t", "follow('task')", "key.split", id="details.task"),
+        Binding("X", "follow('cancel')", "key.withdraw", id="details.cancel"),
         Binding("r", "follow('reopen')", "key.reopen", id="details.reopen"),
     ]
 
@@ -210,6 +212,6 @@ class InstructionDetailsScreen(DetailsScreen):
         if action == "follow" and parameters:
             if parameters[0] == "reopen":
                 return self.closed
-            if parameters[0] in ("chase", "extend", "close"):
+            if parameters[0] in ("chase", "extend", "close", "task", "cancel"):
                 return not self.closed
         return True

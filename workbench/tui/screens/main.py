@@ -288,7 +288,13 @@ class MainScreen(Screen[None]):
         }
     )
     _OPEN_INSTRUCTION_ACTIONS: ClassVar[frozenset[str]] = frozenset(
-        {"instruction_chase", "instruction_close", "instruction_extend"}
+        {
+            "instruction_chase",
+            "instruction_close",
+            "instruction_extend",
+            "instruction_task",
+            "instruction_cancel",
+        }
     )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -300,7 +306,7 @@ class MainScreen(Screen[None]):
             return (current is not None and not current.instruction.status.is_closed) or None
         if action in ("instruction_details", "instruction_delete", "add_feedback"):
             return self.instructions.current is not None or None
-        if action == "feedback_details":
+        if action in ("feedback_details", "feedback_correct"):
             return self.feedback.current is not None or None
         return True
 
@@ -361,6 +367,19 @@ class MainScreen(Screen[None]):
     def action_instruction_delete(self) -> None:
         if instr := self._highlighted_instruction():
             self.wb_app.delete_instruction(instr.id)
+
+    def action_instruction_task(self) -> None:
+        if instr := self._highlighted_instruction():
+            self.wb_app.add_task(instruction_id=instr.id)
+
+    def action_instruction_cancel(self) -> None:
+        if instr := self._highlighted_instruction():
+            self.wb_app.cancel_instruction(instr.id)
+
+    def action_feedback_correct(self) -> None:
+        current = self.feedback.current
+        if current is not None and current.id is not None:
+            self.wb_app.correct_feedback(current.id)
 
     def action_add_feedback(self) -> None:
         if instr := self._highlighted_instruction():

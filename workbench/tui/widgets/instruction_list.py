@@ -75,6 +75,8 @@ class InstructionList(PagedList[InstructionView]):
         Binding("f", "screen.add_feedback", "key.feedback", id="instruction.feedback"),
         Binding("x", "screen.instruction_close", "key.close", id="instruction.close"),
         Binding("E", "screen.instruction_extend", "key.extend", id="instruction.extend"),
+        Binding("t", "screen.instruction_task", "key.split", id="instruction.task"),
+        Binding("X", "screen.instruction_cancel", "key.withdraw", id="instruction.cancel"),
         Binding("d", "screen.instruction_delete", "key.delete", id="instruction.delete"),
     ]
 
