@@ -18,6 +18,7 @@ use either index and falls back to a scan.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -36,17 +37,22 @@ def trigram_body(text: str) -> str:
     return normalize(text)
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+"""Runs of characters that are not letters or digits (`\\w` is `str.isalnum` plus `_`)."""
+
+
 def unigram_body(text: str) -> str:
-    """One token per letter or digit; one break token per run of anything else."""
+    """One token per letter or digit; one break token per run of anything else.
+
+    Split at the runs with one regular expression and space out each word with `join`, so
+    the work per character is done in C: bulk imports index every row.
+    """
     out: list[str] = []
-    in_break = False
-    for ch in normalize(text):
-        if ch.isalnum():
-            out.append(ch)
-            in_break = False
-        elif not in_break:
+    for i, word in enumerate(_NOT_ALNUM.split(normalize(text))):
+        if i:
             out.append(BREAK)
-            in_break = True
+        if word:
+            out.append(" ".join(word))
     return " ".join(out)
 
 

@@ -263,13 +263,51 @@ class Store:
             self._bulk_index(table, ids)
         if table == "feedback":
             owners = {r["instruction_id"] for r in rows if r.get("instruction_id") is not None}
-            for instruction_id in owners:
-                self._reindex("instruction", instruction_id, False)
+            self._bulk_index("instruction", sorted(owners), replace=True)
         return ids
 
-    def _bulk_index(self, table: str, ids: list[int]) -> None:
-        bodies = [(row_id, self._search_text(table, row_id)) for row_id in ids]
-        present = [(row_id, text) for row_id, text in bodies if text is not None]
+    def _bulk_bodies(self, table: str, ids: Sequence[int]) -> list[tuple[int, str]]:
+        """The search text of many rows (as `_search_text` makes it), read in one query
+        per table instead of one per row."""
+        param = (json.dumps(list(ids)),)
+        inside = "IN (SELECT value FROM json_each(?))"
+        if table == "task":
+            return [
+                (r[0], "\n".join([r[1], r[2], " ".join(json.loads(r[3] or "[]"))]))
+                for r in self.db.query(f"SELECT id, title, notes, tags FROM task WHERE id {inside}",
+                                       param)
+            ]  # fmt: skip
+        if table == "feedback":
+            return [
+                (r[0], "\n".join(r[1:]))
+                for r in self.db.query(
+                    f"SELECT id, leader, content, next_step FROM feedback WHERE id {inside}", param
+                )
+            ]
+        reports: dict[int, list[str]] = {}
+        for r in self.db.query(
+            "SELECT instruction_id, content, next_step FROM feedback "
+            f"WHERE instruction_id {inside} AND deleted IS NULL ORDER BY instruction_id, id",
+            param,
+        ):
+            reports.setdefault(r[0], []).extend(r[1:])
+        return [
+            (r[0], "\n".join([*r[1:], *reports.get(r[0], ())]))
+            for r in self.db.query(
+                "SELECT id, leader, content, source, owner, co_handlers, closing_note "
+                f"FROM instruction WHERE id {inside}",
+                param,
+            )
+        ]
+
+    def _bulk_index(self, table: str, ids: Sequence[int], *, replace: bool = False) -> None:
+        """Index many rows at once; `replace` drops their old entries first."""
+        if replace:
+            for kind in ("tri", "uni"):
+                self.db.conn.executemany(
+                    f"DELETE FROM {table}_{kind} WHERE rowid = ?", [(i,) for i in ids]
+                )
+        present = self._bulk_bodies(table, ids)
         self.db.conn.executemany(
             f"INSERT INTO {table}_tri (rowid, body) VALUES (?, ?)",
             [(row_id, trigram_body(text)) for row_id, text in present],
@@ -285,8 +323,8 @@ class Store:
             for table in ("task", "instruction", "feedback"):
                 for kind in ("tri", "uni"):
                     self.db.execute(f"DELETE FROM {table}_{kind}")
-                for (row_id,) in self.db.query(f"SELECT id FROM {table}"):
-                    self._reindex(table, row_id, False)
+                ids = [r[0] for r in self.db.query(f"SELECT id FROM {table}")]
+                self._bulk_index(table, ids)
 
     # ----------------------------------------------------------------- tasks
 
