@@ -7,10 +7,12 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from workbench.domain import interchange as X
 from workbench.domain.calendar import WorkCalendar
-from workbench.domain.text import MAX_TITLE
+from workbench.domain.text import MAX_TITLE, clean_text
 
 TAIPEI = ZoneInfo("Asia/Taipei")
 NOW = datetime(2026, 11, 26, 10, 0)
@@ -42,6 +44,19 @@ def _task_record(**changes):
 
 
 # --------------------------------------------------------------------------- our records
+
+
+@given(st.text(), st.booleans())
+def test_the_fast_clean_is_clean_text(text, multiline):
+    assert X.clean(text, multiline=multiline) == clean_text(text, multiline=multiline)
+
+
+@pytest.mark.parametrize(
+    "text", ["a\x1b[31mb", " a", "a\u3000", "a\rb", "a\tb", "\ud800x", "a\x85"]
+)
+def test_the_fast_clean_cleans_what_it_must(text):
+    for multiline in (False, True):
+        assert X.clean(text, multiline=multiline) == clean_text(text, multiline=multiline)
 
 
 def test_task_record_becomes_a_clean_row():

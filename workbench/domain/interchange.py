@@ -41,6 +41,7 @@ import uuid as uuidlib
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from workbench.domain.calendar import WorkCalendar
@@ -134,10 +135,25 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
+# What `clean_text` would change: control characters (C0, DEL, C1 — every escape sequence
+# starts with one), unpaired surrogates, and white space at either end.
+_DIRTY_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_DIRTY_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def clean(text: str, *, multiline: bool = False) -> str:
+    """`clean_text`, without its character-by-character pass when there is nothing to
+    clean: a large import is mostly clean text."""
+    dirty = _DIRTY_TEXT if multiline else _DIRTY_LINE
+    if dirty.search(text) is None and text.strip() == text:
+        return text
+    return clean_text(text, multiline=multiline)
+
+
 def _clean(name: str, value: Any, *, multiline: bool, limit: int, required: bool) -> str:
     if not isinstance(value, str):
         raise _wrong_type(name, Kind.TEXT, value)
-    text = clean_text(value, multiline=multiline)
+    text = clean(value, multiline=multiline)
     if required and not text:
         raise RecordError(name, "interchange.problem.empty")
     if len(text) > limit:
@@ -180,10 +196,15 @@ def _day(name: str, value: Any) -> str:
         raise RecordError(name, "interchange.problem.date", value=_shown(value)) from None
 
 
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
 def check_uuid(name: str, value: Any) -> str:
     """The canonical lower-case form of a UUID, or a RecordError."""
     if not isinstance(value, str):
         raise _wrong_type(name, Kind.UUID, value)
+    if _CANONICAL_UUID.fullmatch(value):
+        return value
     try:
         return str(uuidlib.UUID(value))
     except ValueError:
@@ -211,7 +232,7 @@ def clean_tags(values: list[str]) -> list[str]:
     """Tags as `edit_task` stores them: cleaned, without a leading #, once each, in order."""
     out: list[str] = []
     for value in values:
-        tag = clean_text(value).lstrip("#")
+        tag = clean(value).lstrip("#")
         if tag and tag not in out:
             out.append(tag)
     return out
@@ -580,23 +601,38 @@ _TW_IGNORED = frozenset({"id", "urgency", "mask", "imask", "rtype"})
 _NOTE_LINE = re.compile(r"(\d{4}-\d{2}-\d{2} \d{2}:\d{2}) (.*)")
 
 
+class _Naive(ValueError):
+    """An ISO time without a zone: Taskwarrior's times are UTC, so this one is ambiguous."""
+
+
+def _tw_convert(value: str, zone: Zone) -> datetime:
+    if m := _TW_COMPACT.fullmatch(value):
+        moment = datetime(*map(int, m.groups()), tzinfo=UTC)  # type: ignore[misc]
+    elif _TW_EPOCH.fullmatch(value):
+        moment = datetime.fromtimestamp(int(value), UTC)
+    else:
+        moment = datetime.fromisoformat(value)
+        if moment.tzinfo is None:
+            raise _Naive(value)
+    return utc_to_local(moment, zone)
+
+
+_tw_cached = lru_cache(maxsize=8192)(_tw_convert)
+"""Exports repeat their times (entry = modified, shared due dates): convert each once. Only
+for a named zone; the system's rules (zone None) may change with TZ."""
+
+
 def parse_tw_date(name: str, value: Any, zone: Zone) -> datetime:
     """A Taskwarrior date (`20261127T150000Z`, ISO 8601 with a zone, or epoch seconds) as a
     naive local time."""
     if not isinstance(value, str):
         raise _wrong_type(name, Kind.TIMESTAMP, value)
     try:
-        if m := _TW_COMPACT.fullmatch(value):
-            moment = datetime(*map(int, m.groups()), tzinfo=UTC)  # type: ignore[misc]
-        elif _TW_EPOCH.fullmatch(value):
-            moment = datetime.fromtimestamp(int(value), UTC)
-        else:
-            moment = datetime.fromisoformat(value)
-            if moment.tzinfo is None:
-                raise RecordError(name, "interchange.problem.zone", value=_shown(value))
+        return _tw_cached(value, zone) if zone is not None else _tw_convert(value, zone)
+    except _Naive:
+        raise RecordError(name, "interchange.problem.zone", value=_shown(value)) from None
     except (ValueError, OverflowError):
         raise RecordError(name, "interchange.problem.date", value=_shown(value)) from None
-    return utc_to_local(moment, zone)
 
 
 def tw_date(moment: datetime, zone: Zone) -> str:
@@ -747,7 +783,7 @@ class TwTask:
 def _tw_text(name: str, value: Any, *, multiline: bool) -> str:
     if not isinstance(value, str):
         raise _wrong_type(name, Kind.TEXT, value)
-    return clean_text(value, multiline=multiline)
+    return clean(value, multiline=multiline)
 
 
 def _tw_title(obj: Row) -> tuple[str, str, bool]:
@@ -774,7 +810,7 @@ def _tw_notes(obj: Row, zone: Zone, full_title: str) -> str:
         text = _tw_text(f"{name}.description", note.get("description", ""), multiline=False)
         if "entry" in note:
             at = parse_tw_date(f"{name}.entry", note["entry"], zone)
-            text = f"{at:%Y-%m-%d %H:%M} {text}"
+            text = f"{at.isoformat(' ', 'minutes')} {text}"
         lines.append(text)
     notes = "\n".join(lines)
     if len(notes) > MAX_TEXT:
@@ -868,7 +904,7 @@ def from_taskwarrior(obj: Any, now: datetime, zone: Zone) -> TwTask:
 
 
 def _ts(moment: datetime) -> str:
-    return moment.replace(microsecond=0).isoformat(timespec="seconds")
+    return moment.isoformat(timespec="seconds")
 
 
 def template_row(task: TwTask) -> Row:
