@@ -92,9 +92,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "tui.left.days": ("{days}d left", "還剩{days}天", "还剩{days}天"),
     "tui.left.today": ("due today", "今天到期", "今天到期"),
     "tui.left.late": ("{days}d late", "逾期{days}天", "逾期{days}天"),
+    "tui.left.feedback_due": ("report due", "待反饋", "待反馈"),
     "tui.chases": ("x{count}", "催{count}", "催{count}"),
     "tui.next_step": ("agreed: {step}", "協議：{step}", "协议：{step}"),
-    "tui.confidential_mark": ("C", "密", "密"),
     "tui.confidential_tag": ("(confidential)", "〔機要〕", "〔机要〕"),
     # Quick-add
     "tui.quick_add.title": ("Add a task", "新增待辦", "新增待办"),

@@ -95,6 +95,8 @@ class InstructionList(PagedList[InstructionView]):
             cells.append(Cell(deadline, 8, style("instruction-list--muted")))
         if instr.status.is_closed:
             when = t(f"instr_status.{instr.status.value}")
+        elif item.feedback_due and not (item.days_left is not None and item.days_left <= 0):
+            when = t("tui.left.feedback_due")
         elif item.days_left is not None:
             when = days_left_short(item.days_left)
         else:

@@ -80,8 +80,6 @@ class TaskList(PagedList[TaskView]):
             mark, mark_class = t("importance.short.high"), "task-list--high"
         elif task.importance is Importance.LOW:
             mark, mark_class = t("importance.short.low"), "task-list--low"
-        if task.confidential:
-            mark = (mark + t("tui.confidential_mark"))[:2]
         cells.append(Cell(mark, 2, style(mark_class)))
         due_text, due_class = "", "task-list--muted"
         if task.due is not None:
@@ -93,6 +91,8 @@ class TaskList(PagedList[TaskView]):
                 due_class = "task-list--today"
         cells.append(Cell(due_text, 12, style(due_class)))
         title = task.title
+        if task.confidential:
+            title = f"{t('tui.confidential_tag')} {title}"
         if task.tags:
             title += "  " + " ".join(f"#{tag}" for tag in task.tags)
         if not open_:
