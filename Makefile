@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test test-long lint bench bench-quick clean
+.PHONY: run test test-long lint bench bench-quick clean taskwarrior
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,21 @@ $(TEST_STAMP): pyproject.toml | $(BIN)/python
 run: $(STAMP)
 	$(BIN)/workbench
 
-test: $(TEST_STAMP)
+# Taskwarrior, for the import/export round-trip tests: installed with apt-get when it is
+# missing and we are root; its tests skip (saying why) when it cannot be. Never fails.
+taskwarrior:
+	@command -v task >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing taskwarrior for the round-trip tests..."; \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	      apt-get install -y -qq taskwarrior; } >/dev/null 2>&1 \
+	      || echo "Could not install taskwarrior; its round-trip tests will be skipped."; \
+	  else \
+	    echo "taskwarrior is not installed; its round-trip tests will be skipped."; \
+	  fi; \
+	}
+
+test: $(TEST_STAMP) taskwarrior
 	$(BIN)/ruff check workbench tests benchmarks
 	$(BIN)/python -m pytest -q -m "not long"
 
