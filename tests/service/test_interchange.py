@@ -464,6 +464,29 @@ def test_a_small_import_can_be_undone(wb, tmp_path):
         assert after[table] == before[table]
 
 
+def test_undoing_a_merge_puts_the_older_versions_back(empty, tmp_path, clock):
+    from workbench.domain.history import describe_event
+
+    I.import_file(empty, TW_FILE)
+    records = json.loads(TW_FILE.read_text(encoding="utf-8"))
+    records[0].update(description="準備校務會議材料（改）", modified="20261126T030000Z")
+    result = I.import_taskwarrior(empty, _tw_file(tmp_path, records))
+    assert result.updated == {"task": 1} and result.undoable
+    assert describe_event(empty.last_event()) == "Imported tw.json"
+    empty.undo()
+    meeting = next(v.task for v in empty.list_tasks() if v.task.uuid.endswith("01"))
+    assert meeting.title == "準備校務會議材料（第三季度）"
+
+
+def test_a_refusal_speaks_the_interface_language(empty, tmp_path, lang):
+    lang("zh-Hant")
+    path = _tw_file(tmp_path, [_good(1), {**_good(2), "due": "20261131T100000Z"}])
+    with pytest.raises(I.ImportFailed) as caught:
+        I.import_taskwarrior(empty, path)
+    message = str(caught.value)
+    assert "待辦第 2 筆" in message and "欄位「due」" in message and "未匯入任何資料" in message
+
+
 def test_an_import_that_brings_history_cannot_be_undone(wb, empty, tmp_path):
     fill(wb)
     path = tmp_path / "all.json"

@@ -41,7 +41,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -335,10 +335,8 @@ def _peek_head(handle: IO[bytes]) -> tuple[bytes, IO[bytes]]:
 class _Importer:
     """One import in progress, inside the transaction of its history event."""
 
-    def __init__(self, wb: Workbench, rec: _Recorder, result: ImportResult, keep_ids: bool):
-        self.wb = wb
+    def __init__(self, wb: Workbench, result: ImportResult, keep_ids: bool):
         self.store = wb.store
-        self.rec = rec
         self.result = result
         self.keep_ids = keep_ids
         self.zone, _ = local_zone()
@@ -404,13 +402,9 @@ class _Importer:
         self.touched.append((table, row_id, before))
 
     def new_id(self, table: str, old: int | None, new: int) -> None:
-        if old is not None:
+        """Remember where a record of the file landed (a restore keeps ids: nothing to do)."""
+        if old is not None and not self.keep_ids:
             self.id_map[table][old] = new
-
-    def local(self, table: str, old: int | None) -> int | None:
-        if old is None:
-            return None
-        return old if self.keep_ids else self.id_map[table].get(old)
 
     # ------------------------------------------------------------ our JSON
 
@@ -475,7 +469,7 @@ class _Importer:
         for old, new in zip(olds, ids, strict=True):
             self.new_id(table, old, new)
             self.touch(table, new, None)
-            if table in self.created_old and old is not None:
+            if table in self.created_old and old is not None and not self.keep_ids:
                 self.created_old[table].add(old)
         if table in SX.RECORD_TABLES:
             self.result.created[table] += len(ids)
@@ -570,7 +564,7 @@ class _Importer:
         olds = [row["id"] for row, _ in rows]
         ids = SX.insert(self.store, "event", [row for row, _ in rows], keep_ids=self.keep_ids)
         for old, new, (_, links) in zip(olds, ids, rows, strict=True):
-            self.id_map["event"][old] = new
+            self.new_id("event", old, new)
             if links != (None, None):
                 self.event_links.append((new, *links))
         self.result.history += len(ids)
@@ -735,17 +729,15 @@ def _run_import(
     wb: Workbench, source: Source, fmt: str | None, progress: Progress | None
 ) -> ImportResult:
     with _opened(source) as (handle, size, name):
-        head, handle = _peek_head(handle)
-        fmt = fmt or detect_format(head)
-        if fmt not in IMPORT_FORMATS:
-            raise ImportFailed("interchange.error.unknown_format")
-        reader = _Reader(handle, size, progress)
-        result = ImportResult(fmt=fmt, source=name)
         try:
+            head, handle = _peek_head(handle)
+            fmt = fmt or detect_format(head)
+            if fmt not in IMPORT_FORMATS:
+                raise ImportFailed("interchange.error.unknown_format")
+            reader = _Reader(handle, size, progress)
+            result = ImportResult(fmt=fmt, source=name)
             with wb._action("import", "import") as rec:
-                importer = _Importer(
-                    wb, rec, result, keep_ids=fmt == "json" and SX.is_empty(wb.store)
-                )
+                importer = _Importer(wb, result, keep_ids=fmt == "json" and SX.is_empty(wb.store))
                 if fmt == "json":
                     _read_ours(reader, importer)
                 else:
@@ -1115,7 +1107,7 @@ def export_ics(
     zone, key = local_zone()
     if key is None:
         zone = None
-    stamp = datetime.now(UTC).replace(microsecond=0)
+    stamp = X.local_to_utc(wb.now().replace(microsecond=0), zone)
     scopes = (("task", "open_dated_task"), ("instruction", "open_dated_instruction"))
     with SX.snapshot(wb.store) as snap:
         total = sum(
