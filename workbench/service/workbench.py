@@ -52,6 +52,7 @@ from workbench.service.errors import (
 from workbench.service.holidays import build_calendar
 from workbench.service.views import InstructionView, TaskView
 from workbench.store import rows as R
+from workbench.store.db import StoreError
 from workbench.store.store import (
     NO_DUE,
     FeedbackFilter,
@@ -197,12 +198,21 @@ class Workbench:
             self.store.set_scores(scores)
 
     def refresh(self) -> bool:
-        """Bring stored scores up to the clock; True if any changed."""
+        """Bring stored scores up to the clock; True if any changed.
+
+        Scores are a cache of the clock: a read-only file, or another window holding the
+        write lock, leaves them as they are for now rather than failing the read that
+        asked for them (the next refresh catches up)."""
         now = self.now()
-        if not self.store.stale_tasks(now, limit=1):
+        if self.store.db.read_only or not self.store.stale_tasks(now, limit=1):
             return False
-        with self.store.transaction():
-            self._rescore(now)
+        try:
+            with self.store.transaction():
+                self._rescore(now)
+        except StoreError as err:
+            if err.key in ("store.error.busy", "store.error.read_only"):
+                return False
+            raise
         return True
 
     def next_refresh(self) -> datetime | None:
