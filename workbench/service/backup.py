@@ -35,6 +35,7 @@ __all__ = [
     "backup_folder",
     "backup_now",
     "check_backup",
+    "check_before_start",
     "daily_backup",
     "list_backups",
     "restore_backup",
@@ -126,16 +127,29 @@ def daily_backup(
 
 
 def startup_backup(wb: Workbench) -> str | None:
-    """The app's start-up backup: never raises. Returns a message to show when something
-    needs the user's attention (the copy failed), else None. Slow on a big file: call it
-    from a worker thread."""
+    """What the app does in the background when it starts: check the file, then make the
+    day's copy. Never raises. Returns a message to show when something needs the user's
+    attention (the file is damaged, the copy failed), else None. It reads the whole file:
+    call it from a worker thread."""
     try:
+        verdict = B.quick_check(wb.store.db)
+        if verdict != "ok":
+            return t("backup.auto.damaged", file=str(wb.store.path), problem=verdict)
         daily_backup(wb)
     except (BackupError, StoreError) as err:
         return t("backup.auto.failed", problem=str(err))
     except OSError as err:
         return t("backup.auto.failed", problem=err.strerror or str(err))
     return None
+
+
+def check_before_start(wb: Workbench) -> None:
+    """Read what the first screen shows, so that damage there is reported (as a
+    StoreError naming the file) before the app takes over the terminal."""
+    wb.attention()
+    wb.list_tasks(limit=1)
+    wb.list_instructions(limit=1)
+    wb.list_feedback(limit=1)
 
 
 def backup_now(

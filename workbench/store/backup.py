@@ -81,6 +81,17 @@ def integrity(conn: sqlite3.Connection) -> str:
     return "; ".join(str(r[0]) for r in rows)
 
 
+def quick_check(db: Database) -> str:
+    """SQLite's quick check of the live file (every page's structure, not the indexes'
+    contents): `ok`, or its first complaint. Reads the whole file: seconds on a big one."""
+    with db.lock:
+        try:
+            rows = db.conn.execute("PRAGMA quick_check(5)").fetchall()
+        except sqlite3.Error as err:
+            return str(err)
+    return "; ".join(str(r[0]) for r in rows)
+
+
 def _fsync(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -243,9 +254,12 @@ def backup_before_upgrade(db: Database, version: int, target: int) -> Path:
     folder = locations.backup_dir(db.path)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     dest = folder / f"{db.path.stem}-before-v{target}-{stamp}.db"
-    if dest.exists():
-        return dest  # another window made this very copy a moment ago
-    return copy_database(db, dest).path
+    try:
+        return copy_database(db, dest).path
+    except BackupError as err:
+        if err.key == "backup.error.exists":
+            return dest  # another window, upgrading too, made this very copy
+        raise
 
 
 def _open_for_reading(path: Path) -> sqlite3.Connection:
@@ -313,6 +327,29 @@ def _keep_raw(db_path: Path, keep: Path) -> None:
                 src.unlink()
         except OSError as err:
             raise BackupError("backup.error.write", dst, problem=_why(err)) from None
+
+
+def _keep_bytes(db: Database, keep: Path) -> Path:
+    """Copy an open but damaged database (and its -wal) byte for byte, holding the write
+    lock so that no window changes it meanwhile."""
+    import shutil
+
+    private_folder(keep.parent)
+    with db.transaction():
+        for suffix in ("", "-wal"):
+            src = db.path.with_name(db.path.name + suffix)
+            if not src.exists():
+                continue
+            dst = keep.with_name(keep.name + suffix)
+            try:
+                fd = os.open(dst, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                with os.fdopen(fd, "wb") as out, src.open("rb") as data:
+                    shutil.copyfileobj(data, out)
+                    out.flush()
+                    os.fsync(out.fileno())
+            except OSError as err:
+                raise BackupError("backup.error.write", dst, problem=_why(err)) from None
+    return keep
 
 
 def _write_fresh(source: Path, db_path: Path) -> None:
@@ -385,7 +422,13 @@ def restore(source: Path, db_path: Path, keep_folder: Path) -> RestoreResult:
             try:
                 if current.read_only:
                     raise BackupError("backup.error.read_only", db_path)
-                kept = copy_database(current, keep).path
+                try:
+                    kept = copy_database(current, keep).path
+                except BackupError as err:
+                    if err.key != "backup.error.damaged":
+                        raise
+                    # It opens but is damaged: keep its bytes as they are.
+                    kept = _keep_bytes(current, keep)
                 _write_into(source, current)
             finally:
                 current.close()

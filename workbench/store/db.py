@@ -32,7 +32,8 @@ BUSY_TIMEOUT_MS = 5000
 BUSY_ATTEMPTS = 3
 """Attempts at the write lock before the user is told the file is busy. SQLite's own wait
 covers a writer that holds the lock; the extra attempts cover the moments when SQLite
-reports "busy" without waiting (another process recovering the journal after a crash)."""
+reports "busy" at once, without waiting (another process recovering the journal after a
+crash). A writer that holds the lock for the whole timeout is reported after one wait."""
 MAX_INTEGER = 2**63 - 1
 """SQLite's largest integer: a bigger number cannot name any row."""
 
@@ -301,11 +302,19 @@ class Database:
         if self.read_only:
             raise StoreError("store.error.read_only", self.path)
         for attempt in range(BUSY_ATTEMPTS):
+            started = time.monotonic()
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
                 return
             except sqlite3.Error as err:
-                if not is_busy(err) or attempt == BUSY_ATTEMPTS - 1:
+                waited = time.monotonic() - started
+                # Once SQLite has waited its full time, the other writer is holding on:
+                # say so rather than keep the user waiting longer.
+                if (
+                    not is_busy(err)
+                    or attempt == BUSY_ATTEMPTS - 1
+                    or waited >= 0.9 * BUSY_TIMEOUT_MS / 1000
+                ):
                     raise translate_error(err, self.path) from None
                 time.sleep(0.05 + random.random() * 0.2)
 

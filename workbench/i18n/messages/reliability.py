@@ -147,6 +147,15 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "今天的自動備份未完成：{problem}",
         "今天的自动备份未完成：{problem}",
     ),
+    "backup.auto.damaged": (
+        "{file} is damaged (SQLite's check says: {problem}). No backup was made today, so "
+        "that your earlier ones stay. Quit, and restore the latest backup "
+        "(`workbench backup --list`, then `workbench backup --restore FILE`).",
+        "{file} 已損壞（SQLite 檢查結果：{problem}）。今天未做備份，以保留較早的備份。請退出，"
+        "然後還原最近的備份（`workbench backup --list`，再 `workbench backup --restore 檔案`）。",
+        "{file} 已损坏（SQLite 检查结果：{problem}）。今天未做备份，以保留较早的备份。请退出，"
+        "然后还原最近的备份（`workbench backup --list`，再 `workbench backup --restore 文件`）。",
+    ),
     "backup.counts": (
         "{tasks} tasks, {instructions} instructions, {feedback} feedback entries, "
         "{events} history events",
