@@ -38,10 +38,11 @@ from __future__ import annotations
 import json
 import re
 import uuid as uuidlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from workbench.domain.calendar import WorkCalendar
@@ -161,7 +162,10 @@ def _clean(name: str, value: Any, *, multiline: bool, limit: int, required: bool
     return text
 
 
-def _timestamp(name: str, value: Any) -> str:
+_CANONICAL_TS = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
+
+
+def _timestamp(name: str, value: Any, spec: Spec | None = None) -> str:
     if not isinstance(value, str):
         raise _wrong_type(name, Kind.TIMESTAMP, value)
     try:
@@ -170,10 +174,12 @@ def _timestamp(name: str, value: Any) -> str:
         raise RecordError(name, "interchange.problem.date", value=_shown(value)) from None
     if moment.tzinfo is not None:
         raise RecordError(name, "interchange.problem.zone", value=_shown(value))
+    if _CANONICAL_TS.fullmatch(value):
+        return value  # already as the store writes it
     return moment.replace(microsecond=0).isoformat(timespec="seconds")
 
 
-def _due(name: str, value: Any) -> str:
+def _due(name: str, value: Any, spec: Spec | None = None) -> str:
     if not isinstance(value, str):
         raise _wrong_type(name, Kind.DUE, value)
     try:
@@ -187,7 +193,7 @@ def _due(name: str, value: Any) -> str:
     return due_to_iso(parsed)  # type: ignore[return-value]
 
 
-def _day(name: str, value: Any) -> str:
+def _day(name: str, value: Any, spec: Spec | None = None) -> str:
     if not isinstance(value, str):
         raise _wrong_type(name, Kind.DAY, value)
     try:
@@ -222,7 +228,7 @@ def _int(name: str, value: Any, kind: Kind) -> int:
     return value
 
 
-def _tags(name: str, value: Any) -> str:
+def _tags(name: str, value: Any, spec: Spec | None = None) -> str:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise _wrong_type(name, Kind.TAGS, value)
     return json.dumps(clean_tags(value), ensure_ascii=False)
@@ -238,7 +244,7 @@ def clean_tags(values: list[str]) -> list[str]:
     return out
 
 
-def _rrule(name: str, value: Any) -> str:
+def _rrule(name: str, value: Any, spec: Spec | None = None) -> str:
     if not isinstance(value, str):
         raise _wrong_type(name, Kind.RRULE, value)
     rule = value.strip().removeprefix("RRULE:")
@@ -251,48 +257,52 @@ def _rrule(name: str, value: Any) -> str:
     return rule
 
 
-def _enum(name: str, value: Any, choices: type[StrEnum]) -> str:
-    allowed = [c.value for c in choices]
+@cache
+def _allowed(choices: type[StrEnum]) -> tuple[frozenset[str], str]:
+    values = [c.value for c in choices]
+    return frozenset(values), ", ".join(values)
+
+
+def _enum(name: str, value: Any, spec: Spec) -> str:
+    assert spec.choices is not None
+    allowed, listed = _allowed(spec.choices)
     if not isinstance(value, str) or value not in allowed:
-        raise RecordError(
-            name, "interchange.problem.value", value=_shown(value), allowed=", ".join(allowed)
-        )
+        raise RecordError(name, "interchange.problem.value", value=_shown(value), allowed=listed)
     return value
+
+
+def _bool(name: str, value: Any, spec: Spec) -> int:
+    if not isinstance(value, bool):
+        raise _wrong_type(name, spec.kind, value)
+    return int(value)
+
+
+_CONVERTERS: dict[Kind, Callable[[str, Any, Spec], Any]] = {
+    Kind.TITLE: lambda n, v, s: _clean(n, v, multiline=False, limit=MAX_TITLE, required=True),
+    Kind.LINE: lambda n, v, s: _clean(n, v, multiline=False, limit=MAX_TEXT, required=s.required),
+    Kind.TEXT: lambda n, v, s: _clean(n, v, multiline=True, limit=MAX_TEXT, required=s.required),
+    Kind.BOOL: _bool,
+    Kind.ID: lambda n, v, s: _int(n, v, s.kind),
+    Kind.INT: lambda n, v, s: _int(n, v, s.kind),
+    Kind.INTERVAL: lambda n, v, s: _int(n, v, s.kind),
+    Kind.TIMESTAMP: _timestamp,
+    Kind.DUE: _due,
+    Kind.DAY: _day,
+    Kind.UUID: lambda n, v, s: check_uuid(n, v),
+    Kind.REF: lambda n, v, s: check_uuid(n, v),
+    Kind.ENUM: _enum,
+    Kind.TAGS: _tags,
+    Kind.RRULE: _rrule,
+}
 
 
 def _convert(name: str, value: Any, spec: Spec) -> Any:
     """One field's stored value from its value in a file."""
-    kind = spec.kind
     if value is None:
         if spec.required:
             raise RecordError(name, "interchange.problem.missing")
         return spec.default
-    if kind is Kind.TITLE:
-        return _clean(name, value, multiline=False, limit=MAX_TITLE, required=True)
-    if kind in (Kind.LINE, Kind.TEXT):
-        return _clean(
-            name, value, multiline=kind is Kind.TEXT, limit=MAX_TEXT, required=spec.required
-        )
-    if kind is Kind.BOOL:
-        if not isinstance(value, bool):
-            raise _wrong_type(name, kind, value)
-        return int(value)
-    if kind in (Kind.ID, Kind.INT, Kind.INTERVAL):
-        return _int(name, value, kind)
-    if kind is Kind.TIMESTAMP:
-        return _timestamp(name, value)
-    if kind is Kind.DUE:
-        return _due(name, value)
-    if kind is Kind.DAY:
-        return _day(name, value)
-    if kind in (Kind.UUID, Kind.REF):
-        return check_uuid(name, value)
-    if kind is Kind.ENUM:
-        assert spec.choices is not None
-        return _enum(name, value, spec.choices)
-    if kind is Kind.TAGS:
-        return _tags(name, value)
-    return _rrule(name, value)
+    return _CONVERTERS[spec.kind](name, value, spec)
 
 
 def _fields(record: Any, specs: dict[str, Spec]) -> Row:
@@ -635,8 +645,17 @@ def parse_tw_date(name: str, value: Any, zone: Zone) -> datetime:
         raise RecordError(name, "interchange.problem.date", value=_shown(value)) from None
 
 
+def _tw_format(moment: datetime, zone: Zone) -> str:
+    u = local_to_utc(moment, zone)
+    return f"{u.year:04d}{u.month:02d}{u.day:02d}T{u.hour:02d}{u.minute:02d}{u.second:02d}Z"
+
+
+_tw_format_cached = lru_cache(maxsize=8192)(_tw_format)
+
+
 def tw_date(moment: datetime, zone: Zone) -> str:
-    return local_to_utc(moment, zone).strftime("%Y%m%dT%H%M%SZ")
+    """A local time as Taskwarrior writes it: UTC, `20261127T070000Z`."""
+    return _tw_format_cached(moment, zone) if zone is not None else _tw_format(moment, zone)
 
 
 def _due_from_local(moment: datetime) -> str:
