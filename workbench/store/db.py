@@ -7,8 +7,10 @@ folder, and never an empty database created over a file that is not one.
 
 A file the user may read but not write (its permissions, a read-only folder or disk) is
 opened read-only: lists still work, and every change is refused with a message instead
-of failing half-way. A database that needs upgrading is copied aside before the upgrade,
-and each migration is one transaction, so a failed upgrade leaves the file as it was.
+of failing half-way. A database that needs upgrading is copied aside first, and all its
+pending migrations run in one transaction, so a failed upgrade leaves the file as it was.
+(Migrations must therefore not commit: use `db.execute`, not sqlite-utils helpers that
+open their own `with conn:` block, such as `transform()`.)
 """
 
 from __future__ import annotations
@@ -284,13 +286,26 @@ class Database:
         import sqlite_utils  # only needed to migrate; it is slow to import
 
         db = sqlite_utils.Database(self.conn)
-        for number in range(version + 1, SCHEMA_VERSION + 1):
+        number = version
+        # One transaction for the whole upgrade: the file is either at the old version
+        # or at the current one, never in between.
+        try:
             with self.transaction():
                 # Another window may have upgraded the file while we waited for the lock.
-                if self.conn.execute("PRAGMA user_version").fetchone()[0] >= number:
-                    continue
-                MIGRATIONS[number - 1](db)
-                self.conn.execute(f"PRAGMA user_version = {number}")
+                start = self.conn.execute("PRAGMA user_version").fetchone()[0]
+                for number in range(start + 1, SCHEMA_VERSION + 1):
+                    MIGRATIONS[number - 1](db)
+                    self.conn.execute(f"PRAGMA user_version = {number}")
+        except StoreError as err:
+            if err.key in ("store.error.busy", "store.error.full", "store.error.read_only"):
+                raise
+            raise StoreError(
+                "store.error.upgrade_failed", self.path, version=number, problem=str(err)
+            ) from None
+        except Exception as err:  # a bug in a migration: the transaction undid it
+            raise StoreError(
+                "store.error.upgrade_failed", self.path, version=number, problem=repr(err)
+            ) from None
 
     @property
     def schema_version(self) -> int:

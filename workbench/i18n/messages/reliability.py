@@ -38,6 +38,15 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{file} 需要升級到本版本，但未能先保留一份副本，因此原樣未動：{problem}",
         "{file} 需要升级到本版本，但未能先保留一份副本，因此原样未动：{problem}",
     ),
+    "store.error.upgrade_failed": (
+        "Upgrading {file} to schema {version} failed ({problem}). The upgrade was undone "
+        "and the file left as it was; a copy made before it is in the backup folder "
+        "(`workbench where`). Please report this.",
+        "{file} 升級到結構版本 {version} 時失敗（{problem}）。升級已撤回，檔案維持原狀；"
+        "升級前的副本在備份資料夾中（見 `workbench where`）。請回報此問題。",
+        "{file} 升级到结构版本 {version} 时失败（{problem}）。升级已撤回，文件维持原状；"
+        "升级前的副本在备份文件夹中（见 `workbench where`）。请报告此问题。",
+    ),
     # Backups
     "backup.error.folder": (
         "Cannot create the backup folder {file}: {problem}. Set WORKBENCH_BACKUP_DIR to a "
