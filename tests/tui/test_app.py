@@ -485,3 +485,32 @@ async def test_split_withdraw_and_correct(workbench):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert workbench.instruction_view(instr.id).instruction.status.value == "cancelled"
+
+
+async def test_export_and_import_from_the_palette(workbench, tmp_path, db_path, clock):
+    from workbench.service.workbench import Workbench as WB
+
+    app = make_app(workbench)
+    target = tmp_path / "all.json"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.export_data("json")
+        await pilot.pause()
+        app.screen.query_one("#f-path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert target.exists()
+        assert target.stat().st_mode & 0o777 == 0o600
+    other_path = tmp_path / "other.db"
+    other = WB.open(other_path, clock=clock)
+    app = make_app(other)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.import_data()
+        await pilot.pause()
+        app.screen.query_one("#f-path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen.tasks.row_count == 6
+        assert app.screen.instructions.row_count == 3
+    other.close()

@@ -439,9 +439,13 @@ def build_cli() -> click.Group:
         click.echo(t("cli.where.config", path=str(locations.config_path())))
         click.echo(t("cli.where.backups", path=str(locations.backup_dir(obj.db_path))))
 
+    from workbench.cli.backup import register as register_backup
+    from workbench.cli.demo import register as register_demo
+    from workbench.cli.interchange import register as register_interchange
     from workbench.cli.reports import register as register_reports
 
-    register_reports(cli)
+    for register in (register_reports, register_interchange, register_backup, register_demo):
+        register(cli)
     return cli
 
 

@@ -945,6 +945,8 @@ class Workbench:
                 raise NothingToUndo("error.nothing_to_undo")
             if event.undone_by is not None:
                 raise UndoConflict("error.already_undone")
+            if event.summary.get("undoable") is False:
+                raise UndoConflict("error.import_not_undoable")
             for change in event.changes:
                 current = (
                     self.store.plain_row(change.table, change.row_id)

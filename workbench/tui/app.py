@@ -800,6 +800,53 @@ class WorkbenchApp(App[None]):
             save,
         )
 
+    def export_data(self, fmt: str) -> None:
+        """Export everything (json), tasks for Taskwarrior, or deadlines as a calendar."""
+        from workbench import locations
+        from workbench.service.interchange import suggested_name
+        from workbench.tui.screens.form import Field
+
+        default = locations.documents_dir() / suggested_name(fmt, self.workbench.now())
+
+        def save(values, on_error, overwrite: bool = False) -> None:
+            from workbench.service.interchange import export_file
+
+            path = Path(values["path"]).expanduser()
+
+            def write():
+                path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                return export_file(self.workbench, path, fmt, overwrite=overwrite,
+                                   include_confidential=values["confidential"])  # fmt: skip
+
+            def failed(message: str) -> None:
+                if path.exists() and not overwrite:
+                    self._confirm_overwrite(path, lambda: save(values, on_error, True))
+                else:
+                    on_error(message)
+
+            self.perform(write, done=lambda r: " ".join(r.lines()), on_error=failed)
+
+        self._simple_form(f"tui.export.{fmt}", "", [
+            Field("path", "tui.summary.path", value=str(default), required=True),
+            Field("confidential", "tui.export.confidential", kind="check", value=False),
+        ], save)  # fmt: skip
+
+    def import_data(self) -> None:
+        """Bring in a workbench JSON export or Taskwarrior's `task export`; all or nothing."""
+        from workbench.tui.screens.form import Field
+
+        def load(values, on_error) -> None:
+            from workbench.service.interchange import import_file
+
+            path = Path(values["path"]).expanduser()
+            self.perform(lambda: import_file(self.workbench, path),
+                         done=lambda r: " ".join(r.lines()), on_error=on_error)  # fmt: skip
+
+        self._simple_form("tui.import.title", "", [
+            Field("path", "tui.summary.path", required=True, hint="tui.import.hint",
+                  placeholder="tui.import.placeholder"),
+        ], load)  # fmt: skip
+
     def _confirm_overwrite(self, path: Path, proceed) -> None:
         from workbench.tui.screens.confirm import ConfirmScreen
 

@@ -118,6 +118,10 @@ class WorkbenchCommands(_Base):
             ("tui.command.toggle_dark", app.toggle_dark),
             ("tui.command.jump", app.jump_to_task),
             ("tui.command.brief", app.show_brief),
+            ("tui.export.json", partial(app.export_data, "json")),
+            ("tui.export.taskwarrior", partial(app.export_data, "taskwarrior")),
+            ("tui.export.ics", partial(app.export_data, "ics")),
+            ("tui.import.title", app.import_data),
         ):
             title, english = both(key)
             out.append(Command(title, english, callback))

@@ -327,5 +327,16 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "tui.confirm.keys": ("y yes · n no", "y 是 · n 否", "y 是 · n 否"),
     "tui.brief.keys": ("Enter or Esc to start the day", "按 Enter 或 Esc 開始工作", "按 Enter 或 Esc 开始工作"),
+    "tui.export.json": ("Export everything (JSON)", "匯出全部資料（JSON）", "导出全部数据（JSON）"),
+    "tui.export.taskwarrior": ("Export tasks for Taskwarrior", "匯出待辦給 Taskwarrior", "导出待办给 Taskwarrior"),
+    "tui.export.ics": ("Export deadlines to a calendar (.ics)", "匯出期限到行事曆（.ics）", "导出期限到日历（.ics）"),
+    "tui.export.confidential": ("Include confidential", "包括機要", "包括机要"),
+    "tui.import.title": ("Import a file (JSON or Taskwarrior)", "匯入檔案（JSON 或 Taskwarrior）", "导入文件（JSON 或 Taskwarrior）"),
+    "tui.import.placeholder": ("path of the file", "檔案路徑", "文件路径"),
+    "tui.import.hint": (
+        "All or nothing: a file with a mistake imports nothing and says where.",
+        "全部成功或全不匯入：檔案有錯時不會匯入任何內容，並指出錯處。",
+        "全部成功或全不导入：文件有错时不会导入任何内容，并指出错处。",
+    ),
     "tui.command.brief": ("Today's briefing", "今日簡報", "今日简报"),
 }

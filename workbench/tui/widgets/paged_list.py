@@ -19,7 +19,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -80,7 +80,7 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
     PagedList {
         background: $surface;
         overflow-x: hidden;
-        scrollbar-size-vertical: 1;
+        scrollbar-size-vertical: 0;
     }
     PagedList > .paged-list--cursor {
         background: $block-cursor-background;
@@ -151,6 +151,8 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
         self._pages: OrderedDict[int, Sequence[T]] = OrderedDict()
         self._strips: dict[tuple[int, int, bool], Strip] = {}
         self._last_highlight: Hashable | None = object()
+        self._line_width = 0
+        self._line_top = 0
 
     # ------------------------------------------------------------------ data
 
@@ -290,9 +292,15 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
         """The columns of one row; subclasses say what they show."""
         raise NotImplementedError
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Measure the width and the top row once per frame, not once per line."""
+        self._line_width = self.scrollable_content_region.width
+        self._line_top = round(self.scroll_y)
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        index = round(self.scroll_y) + y
+        width = self._line_width
+        index = self._line_top + y
         if self._count == 0:
             if y == 0 and self.empty_text:
                 style = self.get_component_rich_style("paged-list--empty")
@@ -321,6 +329,10 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
         cells = self.render_cells(item, width)
         fixed = sum(c.width for c in cells if c.width is not None) + len(cells)
         flex = max(width - fixed, 4)
+        # Few segments make a cheap frame: Textual styles, filters and divides every
+        # segment of every visible line whenever the list scrolls. So a cell carries the
+        # space after it when that space would look the same, and neighbours of one
+        # style are merged.
         segments = [Segment(" ", base)]
         for cell in cells:
             w = flex if cell.width is None else cell.width
@@ -329,3 +341,10 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
             segments.append(Segment(text, style))
             segments.append(Segment(" ", base))
         return Strip(segments).adjust_cell_length(width, base)
+
+
+def _space_looks_plain(style: Style) -> bool:
+    """A space in `style` looks like one in the row's own style: the style may colour
+    or embolden text, but not paint a background or lines."""
+    return not (style.bgcolor or style.underline or style.underline2 or style.overline
+                or style.strike or style.reverse or style.frame or style.encircle)  # fmt: skip
