@@ -176,7 +176,11 @@ class Workbench:
                     entity_id=entity_id,
                     at=self.now(),
                     changes=tuple(rec.changes),
-                    summary=rec.summary,
+                    # Summaries quote what was typed: store it cleaned, like the rows.
+                    summary={
+                        k: clean_text(v, multiline=True) if isinstance(v, str) else v
+                        for k, v in rec.summary.items()
+                    },
                 )
             )
 
@@ -947,13 +951,16 @@ class Workbench:
                 raise UndoConflict("error.already_undone")
             if event.summary.get("undoable") is False:
                 raise UndoConflict("error.import_not_undoable")
-            for change in event.changes:
+            # A row an action changed twice (closing a new instruction with feedback moves
+            # it to in progress, then to done) must be as the action *last* left it.
+            final = {(c.table, c.row_id): c.after for c in event.changes}
+            for (table, row_id), after in final.items():
                 current = (
-                    self.store.plain_row(change.table, change.row_id)
-                    if change.table in PLAIN_TABLES
-                    else self.store.row(change.table, change.row_id)
+                    self.store.plain_row(table, row_id)
+                    if table in PLAIN_TABLES
+                    else self.store.row(table, row_id)
                 )
-                if current != change.after:
+                if current != after:
                     raise UndoConflict("error.undo_conflict")
             for change in reversed(event.changes):
                 if change.table in PLAIN_TABLES:
