@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.domain.models import Change, Event, Feedback, Instruction, Task
+from workbench.domain.text import clean_text
 from workbench.store import rows as R
 from workbench.store.db import Database
 from workbench.store.search import parse_query, trigram_body, unigram_body
@@ -96,7 +97,9 @@ def _search_clause(table: str, query: str) -> tuple[str, list[Any]]:
     """SQL (`AND id IN …` per term) restricting `table` to rows matching every term."""
     sql: list[str] = []
     params: list[Any] = []
-    for term in parse_query(query):
+    # Stored text has no control characters, so a query needs none; a NUL would even cut
+    # the MATCH string short ("unterminated string").
+    for term in parse_query(clean_text(query)):
         if term.index == "scan":
             sql.append(f" AND id IN (SELECT rowid FROM {table}_tri WHERE instr(body, ?) > 0)")
             params.append(term.text)
