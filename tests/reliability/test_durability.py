@@ -116,3 +116,21 @@ def test_every_connection_syncs_each_commit(tmp_path):
         assert again.conn.execute("PRAGMA synchronous").fetchone()[0] == 2
     finally:
         again.close()
+
+
+def test_undo_of_a_multi_row_change_restores_every_row(tmp_path):
+    """Closing a new instruction with feedback changes the instruction twice (to in
+    progress, then done) and adds a feedback row; undo puts all of it back at once."""
+    from workbench.service.workbench import Workbench
+
+    wb = Workbench.open(tmp_path / "undo.db")
+    try:
+        iid = wb.add_instruction("檢查消防設施", leader="校長").instruction.id
+        before = wb.store.row("instruction", iid)
+        wb.close_instruction(iid, feedback="已全部檢查完畢")
+        assert wb.instruction_view(iid).instruction.status.value == "done"
+        wb.undo()
+        assert wb.store.row("instruction", iid) == before
+        assert wb.feedback_of(iid) == []
+    finally:
+        wb.close()

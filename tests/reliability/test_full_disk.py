@@ -27,27 +27,6 @@ ARGUMENT = "滿" * 40_000
 
 
 @pytest.fixture
-def run_main(capsys):
-    """Run the command line in this process (so a test can limit SQLite), keeping the
-    umask it sets from leaking into other tests."""
-    from workbench.cli.main import main
-
-    def run(*args: str) -> tuple[int, str, str]:
-        mask = os.umask(0o022)
-        os.umask(mask)
-        try:
-            main(list(args))
-        except SystemExit as exit_:
-            code = exit_.code or 0
-        finally:
-            os.umask(mask)
-        out = capsys.readouterr()
-        return int(code), out.out, out.err
-
-    return run
-
-
-@pytest.fixture
 def no_room(monkeypatch):
     """Call it, and every connection opened from then on may not grow its database by a
     single page; call `.undo()` to make room again."""
