@@ -517,4 +517,29 @@ def main(argv: Sequence[str] | None = None) -> None:
         # The reader went away (`workbench list | head`): not an error.
         sys.stderr.close()
         sys.exit(0)
+    except Exception as err:
+        # A bug. Its transaction was rolled back; say so plainly and keep the details
+        # for whoever fixes it, instead of a traceback the user cannot act on.
+        click.echo(
+            t("cli.error.unexpected", problem=type(err).__name__, log=_crash_report(err)),
+            err=True,
+        )
+        sys.exit(1)
     sys.exit(result if isinstance(result, int) else 0)
+
+
+def _crash_report(err: BaseException) -> str:
+    """Write the traceback to a private file in the cache folder; returns its path."""
+    import time
+    import traceback
+
+    try:
+        folder = locations.cache_dir()
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path = folder / f"crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log"
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write("".join(traceback.format_exception(err)))
+    except OSError:
+        return "-"
+    return str(path)
