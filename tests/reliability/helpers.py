@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+UNEXPECTED = "Something unexpected went wrong"
+"""How the command line reports a bug it caught (tests run in English)."""
 
 
 def sha256(path: Path) -> str:
@@ -37,6 +39,7 @@ def assert_clean_failure(result, *names: str) -> None:
     """Refused the way a user should see it: non-zero exit, a message, no traceback."""
     assert result.returncode != 0, result.stdout
     assert "Traceback" not in result.stderr + result.stdout, result.stderr
+    assert UNEXPECTED not in result.stderr, result.stderr  # a refusal, not a caught bug
     assert result.stderr.strip(), "a refusal must say why"
     for name in names:
         assert name in result.stderr, result.stderr

@@ -451,3 +451,28 @@ def test_control_characters_already_stored_are_not_printed(db_path, run_main, ar
     assert code == 0, err
     line_ends = "\r\n" if "ics" in args else "\n"  # RFC 5545 lines end in CRLF
     assert not controls(out + err, allow=line_ends + "\t"), repr(out[:300])
+
+
+def test_a_bug_is_reported_without_a_traceback(db_path, run_main, monkeypatch):
+    """The command line's last resort: a message, the change rolled back, and the
+    traceback in a private file for whoever fixes the bug."""
+    import stat
+    from pathlib import Path
+
+    from workbench.service import workbench as service
+
+    def broken(self, *args, **kwargs):
+        with self.store.transaction():
+            self.store.set_setting("half", "done")
+            raise ZeroDivisionError("a bug")
+
+    run_main("--db", str(db_path), "add", "已有")
+    monkeypatch.setattr(service.Workbench, "add_task", broken)
+    code, _, err = run_main("--db", str(db_path), "add", "x")
+    assert code == 1 and "Traceback" not in err and "ZeroDivisionError" in err
+    report = Path(err.split("written to ")[1].split(";")[0])
+    assert "a bug" in report.read_text(encoding="utf-8")
+    assert stat.S_IMODE(report.stat().st_mode) == 0o600
+    wb = Workbench.open(db_path)
+    assert wb.store.get_setting("half") is None
+    wb.close()
