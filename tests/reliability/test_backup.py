@@ -345,3 +345,23 @@ def test_usage_mistakes_are_explained(db_path):
     assert result.returncode == 2 and "--restore" in result.stderr
     result = cli("--db", str(db_path), "backup", "x.db", "--list")
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_a_backup_does_not_hold_up_the_app(db_path):
+    """The copy and the check read through their own connection: the app's threads keep
+    using theirs meanwhile (here it is even locked for the whole copy)."""
+    import threading
+
+    make_database(db_path, tasks=5)
+    wb = _wb(db_path)
+    result: list[object] = []
+    try:
+        with wb.store.db.lock:
+            worker = threading.Thread(target=lambda: result.append(S.startup_backup(wb)))
+            worker.start()
+            worker.join(timeout=30)
+            assert not worker.is_alive(), "the backup waited for the app's lock"
+    finally:
+        wb.close()
+    assert result == [None]
+    assert len(S.automatic_backups(db_path)) == 1

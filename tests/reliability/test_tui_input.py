@@ -59,7 +59,7 @@ async def test_quick_add_keeps_markup_as_typed(tmp_path, name):
     app = WorkbenchApp(wb)
     text = TYPABLE[name]
     try:
-        async with app.run_test(size=SIZE) as pilot:
+        async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
             await pilot.pause()
             await pilot.press("a")
             await pilot.pause()
@@ -83,7 +83,7 @@ async def test_escapes_typed_into_quick_add_are_never_stored_or_shown_after(tmp_
     wb = _open(tmp_path)
     app = WorkbenchApp(wb)
     try:
-        async with app.run_test(size=SIZE) as pilot:
+        async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
             await pilot.pause()
             await pilot.press("a")
             await pilot.pause()
@@ -108,7 +108,7 @@ async def test_pasted_escapes_are_not_shown_while_typing(tmp_path):
     wb = _open(tmp_path)
     app = WorkbenchApp(wb)
     try:
-        async with app.run_test(size=SIZE) as pilot:
+        async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
             await pilot.pause()
             await pilot.press("a")
             await pilot.pause()
@@ -123,7 +123,7 @@ async def test_instruction_form_with_hostile_text(tmp_path):
     wb = _open(tmp_path)
     app = WorkbenchApp(wb)
     try:
-        async with app.run_test(size=SIZE) as pilot:
+        async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
             await pilot.pause()
             await pilot.press("2", "a")
             await pilot.pause()
@@ -168,7 +168,7 @@ async def test_control_characters_already_stored_never_reach_the_lists(tmp_path)
     _poison(wb)
     app = WorkbenchApp(wb)
     try:
-        async with app.run_test(size=SIZE) as pilot:
+        async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
             await pilot.pause()
             for pane in ("1", "2", "3"):
                 await pilot.press(pane)
@@ -189,7 +189,7 @@ async def test_control_characters_already_stored_never_reach_the_details(tmp_pat
     _poison(wb)
     app = WorkbenchApp(wb)
     try:
-        async with app.run_test(size=SIZE) as pilot:
+        async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
             await pilot.pause()
             for pane in ("1", "2", "3"):
                 await pilot.press(pane, "enter")
@@ -219,7 +219,7 @@ def test_quick_add_with_any_text(tmp_path_factory, text):
         wb = Workbench.open(tmp_path_factory.mktemp("hyp") / "h.db", clock=lambda: NOW)
         app = WorkbenchApp(wb)
         try:
-            async with app.run_test(size=SIZE) as pilot:
+            async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
                 await pilot.pause()
                 await pilot.press("a")
                 await pilot.pause()

@@ -37,7 +37,7 @@ async def test_a_task_added_on_the_command_line_appears_on_the_screen(tmp_path):
         wb.add_task(title)
     app = WorkbenchApp(wb)
     try:
-        async with app.run_test(size=SIZE) as pilot:
+        async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
             await pilot.pause()
             tasks = app.main.tasks
             await pilot.press("j")
@@ -67,7 +67,10 @@ async def test_two_screens_on_one_file_see_each_other(tmp_path):
     first.add_task("共同的")
     one, two = WorkbenchApp(first), WorkbenchApp(second)
     try:
-        async with one.run_test(size=SIZE) as p1, two.run_test(size=SIZE) as p2:
+        async with (
+            one.run_test(size=SIZE, notifications=True) as p1,
+            two.run_test(size=SIZE, notifications=True) as p2,
+        ):
             await p1.pause()
             await p2.pause()
             # A change made through the first screen's own path (a worker thread).
@@ -85,3 +88,30 @@ async def test_two_screens_on_one_file_see_each_other(tmp_path):
     finally:
         first.close()
         second.close()
+
+
+async def test_the_screen_on_a_read_only_file(tmp_path):
+    """A file that may only be read: the lists show, a change is refused with a message
+    on the screen, and the app carries on."""
+    from tests.reliability.helpers import sha256
+    from tests.reliability.screen import segments
+    from tests.reliability.test_damaged_files import make_database
+    from workbench.store.db import Database
+    from workbench.store.store import Store
+
+    path = make_database(tmp_path / "ro.db", tasks=3)
+    before = sha256(path)
+    wb = Workbench(Store(Database(path, read_only=True)))
+    app = WorkbenchApp(wb)
+    try:
+        async with app.run_test(size=SIZE, notifications=True, tooltips=True) as pilot:
+            await pilot.pause()
+            assert _shows(app, "任務0")
+            await pilot.press("space")  # mark done
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert "read-only" in "".join(segments(app))
+            assert app.main is not None and app.is_running
+    finally:
+        wb.close()
+    assert sha256(path) == before

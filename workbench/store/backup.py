@@ -81,14 +81,27 @@ def integrity(conn: sqlite3.Connection) -> str:
     return "; ".join(str(r[0]) for r in rows)
 
 
+def _reader(db: Database) -> sqlite3.Connection:
+    """A private read-only connection to the database's file: reading it all for a copy or
+    a check then never holds the lock the app's other threads use."""
+    from workbench.store.db import BUSY_TIMEOUT_MS
+
+    conn = sqlite3.connect(db.reader_uri(), uri=True, isolation_level=None)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return conn
+
+
 def quick_check(db: Database) -> str:
     """SQLite's quick check of the live file (every page's structure, not the indexes'
     contents): `ok`, or its first complaint. Reads the whole file: seconds on a big one."""
-    with db.lock:
+    try:
+        conn = _reader(db)
         try:
-            rows = db.conn.execute("PRAGMA quick_check(5)").fetchall()
-        except sqlite3.Error as err:
-            return str(err)
+            rows = conn.execute("PRAGMA quick_check(5)").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error as err:
+        return str(err)
     return "; ".join(str(r[0]) for r in rows)
 
 
@@ -205,25 +218,21 @@ def copy_database(db: Database, dest: Path, *, overwrite: bool = False) -> Backu
     private_folder(dest.parent)
     tmp = _new_temp(dest.parent, dest.name)
     try:
+        source = _reader(db)
         target = sqlite3.connect(tmp, isolation_level=None)
         try:
-            with db.lock:
-                if db.conn.in_transaction:
-                    raise BackupError("backup.error.busy", db.path)
-                try:
-                    # One read snapshot for the counts and the pages: the copy must have
-                    # exactly the rows counted, whatever other windows write meanwhile.
-                    db.conn.execute("BEGIN")
-                    counts = row_counts(db.conn)
-                    version = db.conn.execute("PRAGMA user_version").fetchone()[0]
-                    db.conn.backup(target, progress=_bounded(time.monotonic() + LOCK_WAIT_SECONDS))
-                finally:
-                    if db.conn.in_transaction:
-                        db.conn.execute("ROLLBACK")
+            # One read snapshot for the counts and the pages: the copy must have exactly
+            # the rows counted, whatever this or another window writes meanwhile.
+            source.execute("BEGIN")
+            counts = row_counts(source)
+            version = source.execute("PRAGMA user_version").fetchone()[0]
+            source.backup(target, progress=_bounded(time.monotonic() + LOCK_WAIT_SECONDS))
+            source.execute("ROLLBACK")
             # A single self-contained file: no -wal beside it to lose when it is copied.
             target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
+            source.close()
         _check_copy(tmp, counts, version, db.path)
         _fsync(tmp)
         size = tmp.stat().st_size

@@ -215,6 +215,13 @@ class Database:
         conn.row_factory = sqlite3.Row
         return conn
 
+    def reader_uri(self) -> str:
+        """A URI for a second, read-only connection to this file (backups and checks use
+        one, so that they never hold this connection's lock while they read it all)."""
+        if self.read_only:
+            return self._read_only_uri()
+        return self.path.resolve().as_uri() + "?mode=ro"
+
     def _read_only_uri(self) -> str:
         """`mode=ro`, and `immutable=1` when a WAL file sits in a folder we cannot write:
         SQLite cannot create the shared-memory file there, and no one else can be writing
