@@ -235,6 +235,10 @@ def test_a_read_only_file_can_be_listed_but_not_changed(tmp_path):
         assert_clean_failure(result, str(path))
         assert "read-only" in result.stderr
     assert sha256(path) == before
+    for args in (["brief"], ["summary", "--month"], ["export"], ["instr", "list", "--all"]):
+        result = cli("--db", str(path), *args, prefix=prefix)
+        assert result.returncode == 0, (args, result.stderr)
+    assert sha256(path) == before
     # A backup of a read-only database still works: it only reads.
     result = cli("--db", str(path), "backup", str(tmp_path / "copy.db"), prefix=prefix)
     assert result.returncode == 0, result.stderr
