@@ -67,13 +67,15 @@ def _is_wal_file(path: Path) -> bool:
 
 
 def _set_aside_orphans(path: Path) -> None:
-    """A journal beside a database that did not exist belongs to a deleted one; SQLite
-    would replay its pages into the new file, so move it out of the way (never delete)."""
+    """A journal older than the database we just created belongs to a deleted one; SQLite
+    would replay its pages into the new file, so move it out of the way (never delete).
+    One younger than the file is another window's, which opened it a moment ago."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
+    born = path.stat().st_mtime_ns
     for suffix in ("-wal", "-journal", "-shm"):
         orphan = path.with_name(path.name + suffix)
-        if orphan.exists():
-            with suppress(OSError):
+        with suppress(OSError):
+            if orphan.stat().st_mtime_ns < born:
                 orphan.rename(orphan.with_name(f"{orphan.name}.orphan-{stamp}"))
 
 
