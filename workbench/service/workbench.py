@@ -66,6 +66,9 @@ PLAIN_TABLES = ("extension", "chase")
 
 _IMPORTANCE_STEPS = (Importance.LOW, Importance.NORMAL, Importance.HIGH)
 
+_LOOK_UP = object()
+"""`_view` reads the task's leader itself (no page query brought it)."""
+
 
 def system_clock() -> datetime:
     return datetime.now().replace(microsecond=0)
@@ -484,18 +487,21 @@ class Workbench:
         )
         return self._view(task, found[0], found[1])
 
-    def _view(self, task: Task, urgency: float, quadrant: str) -> TaskView:
+    def _view(
+        self, task: Task, urgency: float, quadrant: str, leader: str | object | None = _LOOK_UP
+    ) -> TaskView:
         now = self.now()
         overdue = (
             task.status is TaskStatus.OPEN
             and task.due is not None
             and now >= deadline_instant(task.due)
         )
-        leader = None
-        if task.instruction_id is not None:
-            instr = self.store.row("instruction", task.instruction_id)
-            leader = instr["leader"] if instr else None
-        return TaskView(task, urgency, Quadrant(quadrant), overdue, leader)
+        if leader is _LOOK_UP:
+            leader = None
+            if task.instruction_id is not None:
+                instr = self.store.row("instruction", task.instruction_id)
+                leader = instr["leader"] if instr else None
+        return TaskView(task, urgency, Quadrant(quadrant), overdue, leader)  # type: ignore[arg-type]
 
     def count_tasks(self, flt: TaskFilter = TaskFilter()) -> int:
         self.refresh()
@@ -505,8 +511,9 @@ class Workbench:
         self, flt: TaskFilter = TaskFilter(), offset: int = 0, limit: int = 50
     ) -> list[TaskView]:
         self.refresh()
+        # The page query brings each task's leader along (no query per row).
         return [
-            self._view(s.task, s.urgency, s.quadrant)
+            self._view(s.task, s.urgency, s.quadrant, s.leader)
             for s in self.store.task_page(flt, offset, limit)
         ]
 
