@@ -80,7 +80,7 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
     PagedList {
         background: $surface;
         overflow-x: hidden;
-        scrollbar-size-vertical: 0;
+        scrollbar-size-vertical: 1;
     }
     PagedList > .paged-list--cursor {
         background: $block-cursor-background;
@@ -153,6 +153,7 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
         self._last_highlight: Hashable | None = object()
         self._line_width = 0
         self._line_top = 0
+        self._line_style = Style()
 
     # ------------------------------------------------------------------ data
 
@@ -293,9 +294,11 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
         raise NotImplementedError
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        """Measure the width and the top row once per frame, not once per line."""
+        """Measure the width, the top row and the widget's style once per frame, not once
+        per line (the style walks every ancestor each time it is asked for)."""
         self._line_width = self.scrollable_content_region.width
         self._line_top = round(self.scroll_y)
+        self._line_style = self.rich_style
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
@@ -305,9 +308,9 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
             if y == 0 and self.empty_text:
                 style = self.get_component_rich_style("paged-list--empty")
                 return Strip([Segment(fit(" " + self.empty_text, width), style)], width)
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._line_style)
         if index >= self._count:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._line_style)
         selected = index == self.cursor
         key = (index, width, selected)
         strip = self._strips.get(key)
@@ -320,7 +323,7 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
 
     def _render_row(self, index: int, width: int, selected: bool) -> Strip:
         item = self.item_at(index)
-        base = self.rich_style
+        base = self._line_style
         if selected:
             cursor_class = "paged-list--cursor" if self.has_focus else "paged-list--cursor-blurred"
             base = base + self.get_component_rich_style(cursor_class)
@@ -334,17 +337,23 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
         # space after it when that space would look the same, and neighbours of one
         # style are merged.
         segments = [Segment(" ", base)]
+        length = 1
         for cell in cells:
             w = flex if cell.width is None else cell.width
-            text = fit(one_line(cell.text), w, cell.align)
+            text = fit(_one_line(cell.text), w, cell.align)
             style = base + cell.style if cell.style else base
             segments.append(Segment(text, style))
             segments.append(Segment(" ", base))
+            length += w + 1
+        if length == width:  # every cell was fitted to its width: nothing to measure
+            return Strip(segments, width)
         return Strip(segments).adjust_cell_length(width, base)
 
 
-def _space_looks_plain(style: Style) -> bool:
-    """A space in `style` looks like one in the row's own style: the style may colour
-    or embolden text, but not paint a background or lines."""
-    return not (style.bgcolor or style.underline or style.underline2 or style.overline
-                or style.strike or style.reverse or style.frame or style.encircle)  # fmt: skip
+def _one_line(text: str) -> str:
+    """`one_line`, without its character-by-character cleaning when there is nothing to
+    clean: printable text has no control characters, escapes, line breaks or spaces other
+    than U+0020, so cleaning it only trims and joins its words."""
+    if text.isprintable():
+        return " ".join(text.split())
+    return one_line(text)
