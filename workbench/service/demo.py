@@ -370,7 +370,11 @@ _CHASE_NOTES = ("請盡快辦理", "請說明進度", "責令限期辦結", "ple
 _CHANNELS = ("verbal", "written", "phone", "message", "email", "meeting")
 _SLOTS = tuple(timedelta(hours=h, minutes=m) for h in range(8, 18) for m in (0, 15, 30, 45))
 """Office-hour times of day at which synthetic things happen."""
-_DAYS = tuple(timedelta(days=n) for n in range(5 * 366 + 400))
+TASKS_PER_DAY = 22
+"""The office's pace: about 22 tasks, 2 instructions and 11 reports a day, at every size,
+so a month looks the same in 1,000 records as in 100,000; more records are more history
+(1,000 tasks are six weeks, 100,000 are twelve years)."""
+MAX_SPAN_DAYS = 30 * 365
 _REASONS = ("等待上級回覆", "經費未到位", "配合單位延遲", "waiting for the district's reply")
 
 
@@ -413,8 +417,10 @@ class _Synth:
         self.now = now
         self.sizes = sizes
         self.rng = random.Random(seed)
-        # An office writing about forty tasks a working day; never less than a season.
-        self.span_days = int(min(max(sizes.tasks / 40 * 1.4, 90), 5 * 365))
+        pace = max(sizes.tasks / TASKS_PER_DAY, sizes.instructions / (TASKS_PER_DAY / 10),
+                   sizes.feedback / (TASKS_PER_DAY / 2), 45)  # fmt: skip
+        self.span_days = int(min(pace, MAX_SPAN_DAYS))
+        self.days = tuple(timedelta(days=n) for n in range(self.span_days + 400))
         self.midnight = datetime.combine(now.date(), time.min)
         self.latest = now - timedelta(minutes=5)
 
@@ -425,14 +431,14 @@ class _Synth:
             return end
         first = datetime.combine(start.date(), time.min)
         r = self.rng.random
-        days = min(int(r() * ((end - first).days + 1)), len(_DAYS) - 1)
-        at = first + _DAYS[days] + _SLOTS[int(r() * len(_SLOTS))]
+        days = min(int(r() * ((end - first).days + 1)), len(self.days) - 1)
+        at = first + self.days[days] + _SLOTS[int(r() * len(_SLOTS))]
         return start if at < start else end if at > end else at
 
     def past(self) -> datetime:
         """A time in office hours within the span, evenly spread, never in the future."""
         r = self.rng.random
-        at = self.midnight - _DAYS[int(r() * self.span_days)] + _SLOTS[int(r() * len(_SLOTS))]
+        at = self.midnight - self.days[int(r() * self.span_days)] + _SLOTS[int(r() * len(_SLOTS))]
         return at if at < self.latest else self.latest
 
     def due(self, start: date, days: int, timed: float = 0.3) -> date | datetime:
@@ -452,7 +458,8 @@ class _Synth:
             iid = first_id + n
             created = self.past()
             age = (now - created).days
-            is_open = rng.random() < (0.6 if age <= 45 else 0.02)
+            # Nearly everything older than a season is closed; a few stragglers remain.
+            is_open = rng.random() < (0.6 if age <= 45 else 0.02 if age <= 365 else 0.002)
             deadline: date | datetime | None = None
             interval = rng.choice((3, 7, 14)) if rng.random() < 0.15 else None
             if is_open:
@@ -633,7 +640,7 @@ class _Synth:
         for n in range(self.sizes.tasks):
             created = self.past()
             age = (now - created).days
-            p_open = 0.5 if age < 14 else 0.15 if age < 60 else 0.03
+            p_open = 0.5 if age < 14 else 0.15 if age < 60 else 0.03 if age < 365 else 0.01
             roll = r()
             status = "open" if roll < p_open else "cancelled" if roll < p_open + 0.03 else "done"
             instruction_id = None
@@ -644,14 +651,14 @@ class _Synth:
                 created = served_at if served_at > created else created
             due = None
             if r() < 0.7:
-                day = created.date() + _DAYS[int(r() * 46)]
+                day = created.date() + self.days[int(r() * 46)]
                 if r() < 0.3:
                     due = f"{day.isoformat()}T{(9, 10, 12, 15, 17)[int(r() * 5)]:02d}:00"
                 else:
                     due = day.isoformat()
             completed = None
             if status != "open":
-                finish = created + _DAYS[int(r() * 21)]
+                finish = created + self.days[int(r() * 21)]
                 done_at = self.moment(created + timedelta(minutes=30), min(finish, now))
                 completed = _ts(max(created, done_at))
             tags, category = tag_sets[int(r() * len(tag_sets))]
