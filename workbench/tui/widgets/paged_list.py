@@ -332,10 +332,6 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
         cells = self.render_cells(item, width)
         fixed = sum(c.width for c in cells if c.width is not None) + len(cells)
         flex = max(width - fixed, 4)
-        # Few segments make a cheap frame: Textual styles, filters and divides every
-        # segment of every visible line whenever the list scrolls. So a cell carries the
-        # space after it when that space would look the same, and neighbours of one
-        # style are merged.
         segments = [Segment(" ", base)]
         length = 1
         for cell in cells:
