@@ -7,7 +7,7 @@ import pytest
 
 from tests.conftest import NOW
 from workbench.service import demo
-from workbench.store.schema import SEARCHABLE
+from workbench.store.schema import OPEN_TASKS, SEARCHABLE
 from workbench.store.search import unigram_body
 from workbench.store.store import TaskFilter
 
@@ -18,7 +18,7 @@ def bodies(store) -> dict[str, list[tuple]]:
         f"{table}_{kind}": conn.execute(
             f"SELECT rowid, body FROM {table}_{kind} ORDER BY rowid"
         ).fetchall()
-        for table in SEARCHABLE
+        for table in (*SEARCHABLE, OPEN_TASKS)
         for kind in ("tri", "uni")
     }
 

@@ -20,6 +20,7 @@ from workbench.domain.models import Change, Event, Feedback, Instruction, Task
 from workbench.domain.text import clean_text
 from workbench.store import rows as R
 from workbench.store.db import Database
+from workbench.store.schema import OPEN_TASKS
 from workbench.store.search import parse_query, trigram_body, unigram_body
 
 OPEN_INSTRUCTION = "status IN ('new', 'in_progress')"
@@ -102,18 +103,19 @@ _CURRENT = (
 `id NOT IN (…)` collected every revision in the table for each statement."""
 
 
-def _search_clause(table: str, query: str) -> tuple[str, list[Any]]:
-    """SQL (`AND id IN …` per term) restricting `table` to rows matching every term."""
+def _search_clause(index: str, query: str) -> tuple[str, list[Any]]:
+    """SQL (`AND id IN …` per term) keeping the rows that match every term in the search
+    indexes `<index>_tri` and `<index>_uni`."""
     sql: list[str] = []
     params: list[Any] = []
     # Stored text has no control characters, so a query needs none; a NUL would even cut
     # the MATCH string short ("unterminated string").
     for term in parse_query(clean_text(query)):
         if term.index == "scan":
-            sql.append(f" AND id IN (SELECT rowid FROM {table}_tri WHERE instr(body, ?) > 0)")
+            sql.append(f" AND id IN (SELECT rowid FROM {index}_tri WHERE instr(body, ?) > 0)")
             params.append(term.text)
         else:
-            fts = f"{table}_{term.index}"
+            fts = f"{index}_{term.index}"
             sql.append(f" AND id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)")
             params.append(term.match)
     return "".join(sql), params
@@ -255,17 +257,30 @@ class Store:
         return "\n".join(found) if found is not None else None
 
     def _reindex(self, table: str, row_id: int, deleted: bool) -> None:
-        for kind in ("tri", "uni"):
-            self.db.execute(f"DELETE FROM {table}_{kind} WHERE rowid = ?", (row_id,))
+        tables = [table]
+        if table == "task":  # an open task is also in the open tasks' own index
+            tables.append(OPEN_TASKS)
+        for name in tables:
+            for kind in ("tri", "uni"):
+                self.db.execute(f"DELETE FROM {name}_{kind} WHERE rowid = ?", (row_id,))
         text = None if deleted else self._search_text(table, row_id)
         if text is None:
             return
-        self.db.execute(
-            f"INSERT INTO {table}_tri (rowid, body) VALUES (?, ?)", (row_id, trigram_body(text))
+        if table == "task" and not self._open_task_ids([row_id]):
+            tables.remove(OPEN_TASKS)
+        tri, uni = trigram_body(text), unigram_body(text)
+        for name in tables:
+            self.db.execute(f"INSERT INTO {name}_tri (rowid, body) VALUES (?, ?)", (row_id, tri))
+            self.db.execute(f"INSERT INTO {name}_uni (rowid, body) VALUES (?, ?)", (row_id, uni))
+
+    def _open_task_ids(self, ids: Sequence[int]) -> set[int]:
+        """Which of these tasks are open (and not in the archive)."""
+        found = self.db.query(
+            "SELECT id FROM task WHERE id IN (SELECT value FROM json_each(?)) "
+            f"AND {_TASK_SCOPE['open']}",
+            (json.dumps(list(ids)),),
         )
-        self.db.execute(
-            f"INSERT INTO {table}_uni (rowid, body) VALUES (?, ?)", (row_id, unigram_body(text))
-        )
+        return {r[0] for r in found}
 
     def bulk_insert(self, table: str, rows: Iterable[R.Row]) -> list[int]:
         """Insert many rows fast (inside the caller's transaction): one executemany, then
@@ -338,27 +353,34 @@ class Store:
 
     def _bulk_index(self, table: str, ids: Sequence[int], *, replace: bool = False) -> None:
         """Index many rows at once; `replace` drops their old entries first."""
+        tables = [table, OPEN_TASKS] if table == "task" else [table]
         if replace:
-            for kind in ("tri", "uni"):
-                self.db.conn.executemany(
-                    f"DELETE FROM {table}_{kind} WHERE rowid = ?", [(i,) for i in ids]
-                )
-        present = self._bulk_bodies(table, ids)
-        self.db.conn.executemany(
-            f"INSERT INTO {table}_tri (rowid, body) VALUES (?, ?)",
-            [(row_id, trigram_body(text)) for row_id, text in present],
-        )
-        self.db.conn.executemany(
-            f"INSERT INTO {table}_uni (rowid, body) VALUES (?, ?)",
-            [(row_id, unigram_body(text)) for row_id, text in present],
-        )
+            for name in tables:
+                for kind in ("tri", "uni"):
+                    self.db.conn.executemany(
+                        f"DELETE FROM {name}_{kind} WHERE rowid = ?", [(i,) for i in ids]
+                    )
+        bodies = [
+            (row_id, trigram_body(text), unigram_body(text))
+            for row_id, text in self._bulk_bodies(table, ids)
+        ]
+        opened = self._open_task_ids(ids) if table == "task" else set()
+        for name in tables:
+            rows = bodies if name == table else [b for b in bodies if b[0] in opened]
+            self.db.conn.executemany(
+                f"INSERT INTO {name}_tri (rowid, body) VALUES (?, ?)", [(b[0], b[1]) for b in rows]
+            )
+            self.db.conn.executemany(
+                f"INSERT INTO {name}_uni (rowid, body) VALUES (?, ?)", [(b[0], b[2]) for b in rows]
+            )
 
     def rebuild_search(self) -> None:
         """Rebuild every search index from the base tables."""
         with self.transaction():
             for table in ("task", "instruction", "feedback"):
-                for kind in ("tri", "uni"):
-                    self.db.execute(f"DELETE FROM {table}_{kind}")
+                for name in (table, OPEN_TASKS) if table == "task" else (table,):
+                    for kind in ("tri", "uni"):
+                        self.db.execute(f"DELETE FROM {name}_{kind}")
                 ids = [r[0] for r in self.db.query(f"SELECT id FROM {table}")]
                 self._bulk_index(table, ids)
 
@@ -377,7 +399,9 @@ class Store:
         if not flt.include_confidential:
             where += " AND confidential = 0"
         if flt.query.strip():
-            sql, more = _search_clause("task", flt.query)
+            # The open list searches the open tasks' own index: its cost follows the
+            # open tasks, not the years of done ones.
+            sql, more = _search_clause(OPEN_TASKS if flt.scope == "open" else "task", flt.query)
             where += sql
             params.extend(more)
         return where, params
