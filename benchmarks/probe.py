@@ -1,0 +1,325 @@
+"""Inside the app: key event → next frame written, quick-add, search as you type, refresh
+after another process's change, and peak memory.
+
+Run by the harness in a pseudo-terminal as `python -m benchmarks.probe DB OUT.json`. It
+starts the real command (`workbench --db DB`, through `workbench.cli.main.main`) with two
+wrappers: one on `App._display`, which stamps every frame written to the terminal, and one
+on `WorkbenchApp.refresh_data`, which stamps when the app noticed an outside change. A
+separate thread plays the part of the terminal's input thread: it hands `events.Key`
+objects to the driver's `process_message`, exactly where parsed terminal input goes, and
+waits for the first frame written after the key in which the key's effect is visible
+(for example, the cursor on the next row). Pilot's `press` cannot be used: it waits for
+the app to be idle, about 60 ms a key. These are private Textual APIs, acceptable here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from textual import events
+from textual.keys import _character_to_key
+
+from benchmarks.common import PYTHON, child_env
+
+GAP = 0.03
+"""Pause between keys (faster than key repeat): the screen timer is idle when a key comes."""
+TIMEOUT = 10.0
+
+SEARCH_WORDS = ("會", "會議", "家長會", "report")
+"""1-, 2- and 3-character Chinese words and an English word, typed one key at a time."""
+
+
+@dataclass
+class _Wait:
+    predicate: Callable[[], bool]
+    after: float
+    done: threading.Event = field(default_factory=threading.Event)
+    at: float | None = None
+
+
+class Recorder:
+    """Frames as they are written, and the one condition the script is waiting for."""
+
+    def __init__(self) -> None:
+        self.app: Any = None
+        self.ready = threading.Event()
+        self.wait: _Wait | None = None
+        self.refreshed: list[float] = []
+        self.frames = 0
+
+    def frame(self, app: Any) -> None:
+        """Called on the app's thread right after a frame went to the terminal."""
+        now = time.perf_counter()
+        self.frames += 1
+        if self.app is None:
+            self.app = app
+            self.ready.set()
+        wait = self.wait
+        if wait is not None and now >= wait.after and not wait.done.is_set():
+            try:
+                hit = wait.predicate()
+            except Exception:  # the screen is changing under us; look at the next frame
+                hit = False
+            if hit:
+                wait.at = now
+                wait.done.set()
+
+
+def install(recorder: Recorder) -> None:
+    """Wrap the frame writer and the refresh; the app itself is not changed."""
+    from textual.app import App
+
+    from workbench.tui.app import WorkbenchApp
+
+    display = App._display
+
+    def _display(self: Any, screen: Any, renderable: Any) -> None:
+        display(self, screen, renderable)
+        if renderable is not None and not self._batch_count:
+            recorder.frame(self)
+
+    App._display = _display  # type: ignore[method-assign]
+
+    refresh_data = WorkbenchApp.refresh_data
+
+    def refresh(self: Any, keep: Any = None) -> None:
+        recorder.refreshed.append(time.perf_counter())
+        refresh_data(self, keep)
+
+    WorkbenchApp.refresh_data = refresh  # type: ignore[method-assign]
+
+
+class Script:
+    """The user at the keyboard."""
+
+    def __init__(self, recorder: Recorder, db: str, reps: int) -> None:
+        self.rec = recorder
+        self.db = db
+        self.reps = reps
+        self.results: dict[str, Any] = {}
+
+    @property
+    def app(self) -> Any:
+        return self.rec.app
+
+    @property
+    def main(self) -> Any:
+        return self.app.main
+
+    @property
+    def tasks(self) -> Any:
+        return self.main.tasks
+
+    def call(self, fn: Callable[[], Any]) -> Any:
+        """Read app state on the app's thread."""
+        return self.app.call_from_thread(fn)
+
+    def press(self, key: str, until: Callable[[], bool], character: str | None = None,
+              event: Any = None) -> float | None:  # fmt: skip
+        """Send one key (or event) as the terminal would; seconds until the first frame
+        in which `until()` holds, None if none came."""
+        time.sleep(GAP)
+        message = event if event is not None else events.Key(key, character)
+        wait = _Wait(until, time.perf_counter())
+        self.rec.wait = wait
+        self.app._driver.process_message(message)
+        wait.done.wait(TIMEOUT)
+        self.rec.wait = None
+        return None if wait.at is None else wait.at - wait.after
+
+    def settle(self, seconds: float = 0.3) -> None:
+        time.sleep(seconds)
+
+    # ------------------------------------------------------------------ the script
+
+    def run(self) -> None:
+        self.rec.ready.wait(60)
+        # Wait for the list (a start-of-day briefing, if any, is closed first).
+        deadline = time.perf_counter() + 30
+        while time.perf_counter() < deadline:
+            state = self.call(self._state)
+            if state[0] == "MainScreen" and state[1]:
+                break
+            if state[0] != "MainScreen":
+                self.press("escape", lambda: type(self.app.screen).__name__ == "MainScreen")
+            time.sleep(0.05)
+        self.settle(0.5)
+        self.results["rows"] = self.call(lambda: self.tasks.row_count)
+        phases = os.environ.get("BENCH_PHASES", "moves,quick_add,search,outside").split(",")
+        profile = os.environ.get("BENCH_PROFILE")
+        for phase in phases:
+            profiler = None
+            if profile:
+                from pyinstrument import Profiler  # a development tool, not a dependency
+
+                profiler = Profiler(interval=0.0005)
+                self.call(profiler.start)
+            frames = self.rec.frames
+            getattr(self, phase)()
+            self.results.setdefault("frames", {})[phase] = self.rec.frames - frames
+            if profiler is not None:
+                self.call(profiler.stop)
+                with open(f"{profile}.{phase}.txt", "w", encoding="utf-8") as handle:
+                    every = bool(os.environ.get("BENCH_PROFILE_ALL"))
+                    handle.write(profiler.output_text(unicode=True, show_all=every))
+        self.results["memory"] = memory()
+
+    def _state(self) -> tuple[str, int]:
+        main = self.main
+        rows = self.tasks.row_count if main is not None and main.is_mounted else 0
+        return type(self.app.screen).__name__, rows
+
+    def cursor(self) -> int:
+        return self.call(lambda: self.tasks.cursor)
+
+    def to_top(self) -> None:
+        if self.cursor() != 0:
+            self.press("home", lambda: self.tasks.cursor == 0)
+            self.settle(0.05)
+
+    def moves(self) -> None:
+        count = self.results["rows"]
+        page = self.call(lambda: max(1, self.tasks.scrollable_content_region.height - 1))
+        downs: list[float | None] = []
+        pages: list[float | None] = []
+        ends: list[float | None] = []
+        for _ in range(self.reps):
+            self.to_top()
+            for _ in range(min(150, count - 1)):
+                target = self.cursor() + 1
+                downs.append(self.press("down", lambda t=target: self.tasks.cursor == t))
+            self.to_top()
+            for _ in range(30):
+                here = self.cursor()
+                if here >= count - 1:
+                    self.to_top()
+                    here = 0
+                target = min(here + page, count - 1)
+                pages.append(self.press("pagedown", lambda t=target: self.tasks.cursor == t))
+            for _ in range(10):
+                self.to_top()
+                ends.append(self.press("end", lambda: self.tasks.cursor == count - 1))
+        self.results.update(down=downs, pagedown=pages, end=ends)
+
+    def quick_add(self) -> None:
+        from workbench.tui.screens.quick_add import QuickAddScreen
+
+        self.to_top()
+        times: list[float | None] = []
+        for n in range(5 * self.reps):
+            title = f"快速新增 Q{os.getpid()}x{n}"
+            line = f"{title} 明天下午3點 !重 #辦會"
+            opened = self.press("a", lambda: isinstance(self.app.screen, QuickAddScreen),
+                                character="a")  # fmt: skip
+            if opened is None:
+                times.append(None)
+                continue
+            self.press("", lambda t=title: getattr(self.app.screen, "parsed", None) is not None
+                       and self.app.screen.parsed.title == t,
+                       event=events.Paste(line))  # fmt: skip
+            self.settle(0.1)
+
+            def shown(t: str = title) -> bool:
+                current = self.tasks.current
+                return (not isinstance(self.app.screen, QuickAddScreen)
+                        and current is not None and current.task.title == t)  # fmt: skip
+
+            times.append(self.press("enter", shown))
+            self.settle(0.2)
+        self.results["quick_add"] = times
+
+    def search(self) -> None:
+        per_word: dict[str, list[float | None]] = {w: [] for w in SEARCH_WORDS}
+        for _ in range(self.reps):
+            for word in SEARCH_WORDS:
+                opened = self.press("slash", self._searching, character="/")
+                if opened is None:
+                    continue
+                typed = ""
+                for ch in word:
+                    typed += ch
+                    per_word[word].append(self.press(
+                        _character_to_key(ch),
+                        lambda q=typed: self.main._filter_query("tasks") == q,
+                        character=ch,
+                    ))  # fmt: skip
+                    self.settle(0.05)
+                self.press("escape", lambda: self.main._filter_query("tasks") == "")
+                self.settle(0.2)
+        self.results["search"] = per_word
+
+    def _searching(self) -> bool:
+        return getattr(self.app.focused, "id", "") == "search"
+
+    def outside(self) -> None:
+        """Another process adds a task; from the app noticing it (its poll) to the frame
+        that shows it, and from the other process's commit to that frame."""
+        self.to_top()
+        found: list[dict[str, float | None]] = []
+        for n in range(2 + self.reps):
+            self.settle(0.3)
+            before = self.call(lambda: self.tasks.row_count)
+            self.rec.refreshed.clear()
+            wait = _Wait(lambda b=before: self.tasks.row_count == b + 1, time.perf_counter())
+            self.rec.wait = wait
+            done = subprocess.run(
+                [PYTHON, "-m", "benchmarks.outside", self.db, f"外部新增 {os.getpid()}-{n}"],
+                env=child_env(), capture_output=True, text=True, check=True,
+            )  # fmt: skip
+            committed = float(done.stdout.split()[-1])
+            wait.done.wait(TIMEOUT)
+            self.rec.wait = None
+            noticed = next((t for t in self.rec.refreshed if t >= committed), None)
+            found.append({
+                "noticed_to_shown": wait.at - noticed if wait.at and noticed else None,
+                "commit_to_shown": wait.at - committed if wait.at else None,
+            })  # fmt: skip
+        self.results["outside"] = found
+
+
+def memory() -> dict[str, float]:
+    """Peak and current resident memory of this process, in MB."""
+    out = {}
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith(("VmHWM:", "VmRSS:")):
+                out[line.split(":")[0]] = int(line.split()[1]) / 1024
+    return out
+
+
+def main(argv: list[str]) -> None:
+    db, out, reps = argv[0], argv[1], int(argv[2]) if len(argv) > 2 else 1
+    recorder = Recorder()
+    install(recorder)
+    script = Script(recorder, db, reps)
+    error: list[BaseException] = []
+
+    def play() -> None:
+        try:
+            script.run()
+        except BaseException as err:
+            error.append(err)
+        finally:
+            with open(out, "w", encoding="utf-8") as handle:
+                json.dump({**script.results, "error": repr(error[0]) if error else None}, handle)
+            if recorder.app is not None:
+                recorder.app.call_from_thread(recorder.app.exit)
+
+    threading.Thread(target=play, name="benchmark-input", daemon=True).start()
+    from workbench.cli.main import main as workbench
+
+    with contextlib.suppress(SystemExit):  # the command exits when the app does
+        workbench(["--db", db])
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
