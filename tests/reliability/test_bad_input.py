@@ -420,19 +420,11 @@ def test_a_config_file_that_is_a_folder(db_path, tmp_path):
     assert_clean_failure(result, str(folder))
 
 
-GAP = pytest.mark.xfail(
-    strict=True,
-    reason="prints stored text as it is: clean when this program stored it, not cleaned "
-    "again when something else did (docs/RELIABILITY.md, 'Known gaps')",
-)
-
-
 @pytest.mark.parametrize(
     "args",
     [["list", "--all"], ["list", "--json"], ["instr", "list", "--all"], ["brief"],
      ["export"], ["export", "--format", "ics"],
-     pytest.param(["instr", "show", "1"], marks=GAP),
-     pytest.param(["summary", "--month"], marks=GAP)],
+     ["instr", "show", "1"], ["summary", "--month"]],
 )  # fmt: skip
 def test_control_characters_already_stored_are_not_printed(db_path, run_main, args):
     """Rows written by something other than this program (an old version, a hand edit)."""

@@ -138,19 +138,7 @@ MALFORMED = {
 
 @pytest.mark.parametrize(
     "name",
-    [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the JSON reader fails with RecursionError, caught only by the "
-                "command line's last resort (docs/RELIABILITY.md, 'Known gaps')",
-            ),
-        )
-        if name == "deep_nesting"
-        else name
-        for name in sorted(MALFORMED)
-    ],
+    sorted(MALFORMED),
 )
 def test_a_malformed_import_file_is_refused_and_changes_nothing(tmp_path, big_export, name):
     db = tmp_path / "wb.db"

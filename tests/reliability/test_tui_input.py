@@ -99,11 +99,6 @@ async def test_escapes_typed_into_quick_add_are_never_stored_or_shown_after(tmp_
         wb.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the quick-add and form inputs display pasted escape sequences as they are "
-    "until they are saved; docs/RELIABILITY.md, 'Known gaps'",
-)
 async def test_pasted_escapes_are_not_shown_while_typing(tmp_path):
     wb = _open(tmp_path)
     app = WorkbenchApp(wb)
@@ -178,12 +173,6 @@ async def test_control_characters_already_stored_never_reach_the_lists(tmp_path)
         wb.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the details screens show stored text as it is; text this program stores is "
-    "clean, text written by other means is not cleaned there (docs/RELIABILITY.md, "
-    "'Known gaps')",
-)
 async def test_control_characters_already_stored_never_reach_the_details(tmp_path):
     wb = _open(tmp_path)
     _poison(wb)

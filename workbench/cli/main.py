@@ -457,16 +457,17 @@ KINDS = ("progress", "problem", "completion", "other")
 
 def _instruction_details(view) -> list[str]:
     from workbench.domain.humanize import days_left_in_words, describe_when
+    from workbench.domain.text import clean_text, one_line
 
     i = view.instruction
     lines = [
         f"{t('cli.col.id')} {i.id}  [{t(f'light.{view.light.value}')}]  "
         f"{t(f'instr_status.{i.status.value}')}",
-        f"{t('cli.col.leader')}: {i.leader}",
-        f"{t('cli.col.content')}: {i.content}",
+        f"{t('cli.col.leader')}: {one_line(i.leader)}",
+        f"{t('cli.col.content')}: {clean_text(i.content, multiline=True)}",
     ]
     if i.source:
-        lines.append(f"{t('cli.col.source')}: {i.source}")
+        lines.append(f"{t('cli.col.source')}: {one_line(i.source)}")
     if i.deadline is not None:
         lines.append(
             f"{t('cli.col.deadline')}: {describe_when(i.deadline)}"
@@ -476,7 +477,7 @@ def _instruction_details(view) -> list[str]:
         assert i.original_deadline is not None
         lines.append(f"{t('cli.col.original_deadline')}: {describe_when(i.original_deadline)}")
     if i.owner:
-        lines.append(f"{t('cli.col.owner')}: {i.owner}")
+        lines.append(f"{t('cli.col.owner')}: {one_line(i.owner)}")
     if i.chase_count:
         lines.append(f"{t('cli.col.chases')}: {i.chase_count}")
     return lines

@@ -54,6 +54,16 @@ def clean_text(text: str, *, multiline: bool = False) -> str:
     return text.strip()
 
 
+def without_controls(text: str, *, keep_newlines: bool = False) -> str:
+    """`text` minus escape sequences and control characters, otherwise untouched (not
+    trimmed): for what is typed or pasted into an input, and for printing stored text that
+    another program may have written."""
+    if text.isprintable():
+        return text
+    text = _ESCAPES.sub("", text)
+    return "".join(ch for ch in text if not _is_control(ch, keep_newlines))
+
+
 def one_line(text: str) -> str:
     """A display form of any text on one line (for list cells)."""
     return " ".join(clean_text(text).split())

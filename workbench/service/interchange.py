@@ -245,6 +245,9 @@ class _Reader:
                 if self._truncated(err) and self.fill():
                     continue
                 raise self.broken(err.pos) from None
+            except RecursionError:
+                # Thousands of nested brackets: no record of ours or Taskwarrior's is shaped so.
+                raise ImportFailed("interchange.error.nesting", where=self.where()) from None
             if end == len(self.buf) and self.fill():
                 continue  # a number or a word may go on in the next chunk
             self.pos = end

@@ -147,7 +147,16 @@ FILE_FORMATS = {"summary": ("md", "text", "json", "docx", "xlsx"),
 
 
 def render(wb: Workbench, request: ReportRequest, fmt: str) -> str:
-    """The report as Markdown, plain text (for pasting into a message) or JSON."""
+    """The report as Markdown, plain text (for pasting into a message) or JSON.
+
+    Stored text is clean when this program stored it; what another program wrote into the
+    file is cleaned here too, so a report never carries a terminal escape."""
+    from workbench.domain.text import without_controls
+
+    return without_controls(_render(wb, request, fmt), keep_newlines=True)
+
+
+def _render(wb: Workbench, request: ReportRequest, fmt: str) -> str:
     import json
 
     from workbench.domain import report_text as RT

@@ -482,10 +482,8 @@ class Workbench:
         task = self.store.get_task(task_id)
         if task is None or (task.deleted is not None and not include_deleted):
             raise NotFound("error.not_found.task", id=task_id)
-        found = self.store.db.query_one(
-            "SELECT urgency, quadrant FROM task WHERE id = ?", (task_id,)
-        )
-        return self._view(task, found[0], found[1])
+        urgency, quadrant = self.store.task_score(task_id) or (0.0, "neither")
+        return self._view(task, urgency, quadrant)
 
     def _view(
         self, task: Task, urgency: float, quadrant: str, leader: str | object | None = _LOOK_UP

@@ -390,6 +390,11 @@ class Store:
         row = self.row("task", task_id)
         return R.task_from_row(row) if row else None
 
+    def task_score(self, task_id: int) -> tuple[float, str] | None:
+        """The stored (urgency, quadrant) of one task."""
+        found = self.db.query_one("SELECT urgency, quadrant FROM task WHERE id = ?", (task_id,))
+        return (found[0], found[1]) if found is not None else None
+
     def _task_where(self, flt: TaskFilter) -> tuple[str, list[Any]]:
         where = _TASK_SCOPE[flt.scope]
         params: list[Any] = []

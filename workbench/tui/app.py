@@ -92,9 +92,12 @@ class WorkbenchApp(App[None]):
         poll_seconds: float = POLL_SECONDS,
         theme: str = "workbench-dark",
         briefing: bool = True,
+        backups: bool = True,
     ) -> None:
         super().__init__()
         self._briefing = briefing
+        self._backups = backups
+        self._last_error = ""
         self.workbench = workbench
         self._poll_seconds = poll_seconds
         self._initial_theme = theme
@@ -117,6 +120,19 @@ class WorkbenchApp(App[None]):
         self.set_interval(self._poll_seconds, self._poll)
         if self._briefing:
             self._daily_brief()
+        if self._backups:
+            self._start_up_backup()
+
+    @work(thread=True, group="backup", exit_on_error=False)
+    def _start_up_backup(self) -> None:
+        """Check the file and make the day's backup, off the UI thread."""
+        from workbench.service.backup import startup_backup
+
+        message = startup_backup(self.workbench)
+        if message is not None:
+            self.call_from_thread(
+                self.notify, message, severity="warning", markup=False, timeout=20
+            )
 
     @work(thread=True, group="brief", exit_on_error=False)
     def _daily_brief(self) -> None:
@@ -165,10 +181,19 @@ class WorkbenchApp(App[None]):
             self.refresh_data()
 
     def refresh_data(self, keep: dict[str, Hashable | None] | None = None) -> None:
-        main = self.main
-        if main is not None and main.is_mounted:
-            main.refresh_all(keep)
-        self._next_change = self.workbench.next_refresh()
+        """Show the database as it is now; a file that has become unreadable (damaged,
+        unmounted) is reported once, not every half second, and never crashes the app."""
+        try:
+            main = self.main
+            if main is not None and main.is_mounted:
+                main.refresh_all(keep)
+            self._next_change = self.workbench.next_refresh()
+        except StoreError as err:
+            if str(err) != self._last_error:
+                self._last_error = str(err)
+                self._notify_error(str(err))
+            return
+        self._last_error = ""
 
     # ------------------------------------------------------------------ writing
 
@@ -920,10 +945,12 @@ KIND_CHOICES = [
 
 def run(db_path: Path, config: Config) -> None:
     """Open the workbench screen on a database (the `workbench` command without arguments)."""
+    from workbench.service.backup import check_before_start
     from workbench.service.workbench import clock_from_env
 
     workbench = Workbench.open(db_path, config, clock_from_env())
     try:
+        check_before_start(workbench)  # damage in what the first screen shows: say so now
         WorkbenchApp(workbench).run()
     finally:
         workbench.close()

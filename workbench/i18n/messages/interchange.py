@@ -1,6 +1,11 @@
 """Import and export: what went in or out, and where a refused file is wrong."""
 
 MESSAGES: dict[str, tuple[str, str, str]] = {
+    "interchange.error.nesting": (
+        "{where}: the JSON is nested too deeply to be an export. Nothing was imported.",
+        "{where}：JSON 巢狀層數過多，不是匯出檔。沒有匯入任何內容。",
+        "{where}：JSON 嵌套层数过多，不是导出文件。没有导入任何内容。",
+    ),
     # Kinds of value a field should have
     "interchange.type.text": ("text", "文字", "文字"),
     "interchange.type.int": ("a whole number", "整數", "整数"),

@@ -18,6 +18,7 @@ from textual.widgets import Static
 from workbench.domain.history import describe_event
 from workbench.domain.humanize import days_left_in_words, describe_when
 from workbench.domain.models import Event, Feedback
+from workbench.domain.text import clean_text
 from workbench.domain.urgency import explain_lines
 from workbench.i18n import t
 from workbench.service.views import InstructionView, TaskView
@@ -25,7 +26,12 @@ from workbench.service.workbench import Workbench
 
 
 def _field(label_key: str, value: str) -> Content:
-    return Content.assemble((t(label_key) + "  ", "$text-muted"), value)
+    return Content.assemble((t(label_key) + "  ", "$text-muted"), clean_text(value))
+
+
+def _text(value: str) -> str:
+    """Stored text as shown: what a hand-edited file might hold never reaches the terminal."""
+    return clean_text(value, multiline=True)
 
 
 def _heading(key: str) -> Content:
@@ -43,7 +49,7 @@ def _history(events: list[Event]) -> list[Content]:
 
 def task_details(wb: Workbench, view: TaskView) -> Content:
     task = view.task
-    lines = [Content.styled(task.title, "bold")]
+    lines = [Content.styled(_text(task.title), "bold")]
     lines.append(_field("tui.details.status", t(f"task_status.{task.status.value}")))
     lines.append(_field("tui.preview.importance", t(f"importance.{task.importance.value}")))
     if task.urgent:
@@ -69,7 +75,7 @@ def task_details(wb: Workbench, view: TaskView) -> Content:
         lines.append(Content.styled(t("tui.confidential_tag"), "bold $warning"))
     if task.notes:
         lines.append(_heading("tui.details.notes"))
-        lines.append(Content(task.notes))
+        lines.append(Content(_text(task.notes)))
     if task.status.value == "open":
         lines.append(_heading("tui.details.urgency"))
         for line in explain_lines(wb.explain(task.id)):  # type: ignore[arg-type]
@@ -84,9 +90,9 @@ def _feedback_lines(feedback: list[Feedback]) -> list[Content]:
         head = f"{fb.at:%Y-%m-%d %H:%M}  " if fb.at else ""
         head += f"{t(f'channel.{fb.channel.value}')} / {t(f'feedback_kind.{fb.kind.value}')}"
         lines.append(Content.styled(head, "$text-muted"))
-        lines.append(Content("  " + fb.content.replace("\n", "\n  ")))
+        lines.append(Content("  " + _text(fb.content).replace("\n", "\n  ")))
         if fb.next_step:
-            lines.append(Content("  " + t("tui.next_step", step=fb.next_step)))
+            lines.append(Content("  " + t("tui.next_step", step=_text(fb.next_step))))
     if len(lines) == 1:
         lines.append(Content.styled(t("tui.empty.feedback"), "$text-muted"))
     return lines
@@ -95,7 +101,7 @@ def _feedback_lines(feedback: list[Feedback]) -> list[Content]:
 def instruction_details(wb: Workbench, view: InstructionView) -> Content:
     instr = view.instruction
     light = Content.styled(f" {t(f'light.{view.light.value}')} ", f"reverse bold {_colour(view)}")
-    lines = [Content.assemble(light, " ", (instr.content, "bold"))]
+    lines = [Content.assemble(light, " ", (_text(instr.content), "bold"))]
     lines.append(_field("cli.col.leader", instr.leader))
     lines.append(_field("tui.details.status", t(f"instr_status.{instr.status.value}")))
     if instr.source:
@@ -111,7 +117,12 @@ def instruction_details(wb: Workbench, view: InstructionView) -> Content:
         for ext in instr.extensions:
             lines.append(
                 Content(
-                    "  " + t("tui.details.extension", new=describe_when(ext.new), reason=ext.reason)
+                    "  "
+                    + t(
+                        "tui.details.extension",
+                        new=describe_when(ext.new),
+                        reason=_text(ext.reason),
+                    )
                 )
             )
     if instr.owner:

@@ -23,6 +23,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from workbench.domain.humanize import describe_when
 from workbench.i18n import t
+from workbench.tui.widgets.clean_input import CleanInput
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
                     SuggestFromList(f.suggestions, case_sensitive=False) if f.suggestions else None
                 )
                 placeholder = f.placeholder or f.hint
-                yield Input(
+                yield CleanInput(
                     str(f.value or ""),
                     placeholder=t(placeholder) if placeholder else "",
                     suggester=suggester,

@@ -22,6 +22,7 @@ from workbench.domain.text import one_line
 from workbench.i18n import t
 from workbench.store.store import FeedbackFilter, InstructionFilter, TaskFilter
 from workbench.tui.sources import FeedbackSource, InstructionSource, TaskSource
+from workbench.tui.widgets.clean_input import CleanInput
 from workbench.tui.widgets.feedback_list import FeedbackList
 from workbench.tui.widgets.instruction_list import InstructionList
 from workbench.tui.widgets.keybar import KeyBar
@@ -74,7 +75,7 @@ class MainScreen(Screen[None]):
                     yield InstructionList(id="instructions")
                 with Vertical(id="feedback-pane", classes="pane"):
                     yield FeedbackList(id="feedback")
-        search = Input(id="search", compact=True)
+        search = CleanInput(id="search", compact=True)
         search.display = False
         yield search
         yield KeyBar()

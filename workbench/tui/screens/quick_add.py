@@ -21,6 +21,7 @@ from workbench.domain.humanize import describe_recurrence, describe_when
 from workbench.domain.models import Category, Importance
 from workbench.domain.quickadd import QuickAdd
 from workbench.i18n import t
+from workbench.tui.widgets.clean_input import CleanInput
 
 
 def preview_content(quick: QuickAdd) -> Content:
@@ -92,7 +93,7 @@ class QuickAddScreen(ModalScreen[QuickAdd | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="quick"):
             yield Label(Content(t(self._title_key)), id="quick-title")
-            yield Input(
+            yield CleanInput(
                 self._initial,
                 placeholder=t("tui.quick_add.placeholder"),
                 id="quick-line",
