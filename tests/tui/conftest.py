@@ -70,6 +70,7 @@ def empty_workbench(db_path, clock):
 
 def make_app(workbench: Workbench, **kw) -> WorkbenchApp:
     kw.setdefault("briefing", False)
+    kw.setdefault("backups", False)
     kw.setdefault("poll_seconds", 0.2)
     return WorkbenchApp(workbench, **kw)
 

@@ -1,10 +1,12 @@
 """The schema, as a list of forward migrations.
 
-`PRAGMA user_version` is the number of migrations applied. Each migration runs in its own
-transaction and receives a `sqlite_utils.Database` on the connection, so later schema
-changes can use its `transform()` and `add_column()`. Never edit a released migration:
-add a new one, and a test that upgrades a database of the previous version without
-losing a row (tests/store/test_migrations.py keeps a fixture of every version).
+`PRAGMA user_version` is the number of migrations applied. All pending migrations run in
+ONE transaction (an upgrade is all or nothing, and a copy of the file is kept before it
+starts). Each receives a `sqlite_utils.Database` on the connection, for its introspection
+and `db.execute`; do not call sqlite-utils helpers that commit on their own (`transform()`
+does): rebuild a table with explicit statements instead. Never edit a released migration:
+add a new one, and a fixture of the previous version (`python -m tests.store.fixtures.build
+N`) so tests/store/test_migrations.py proves the upgrade loses nothing.
 """
 
 from __future__ import annotations
