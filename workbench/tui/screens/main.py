@@ -143,7 +143,7 @@ class MainScreen(Screen[None]):
             title = Content.assemble(
                 (t(f"tui.pane.{pane}"), "bold"), (t("tui.pane.count", count=widget.row_count), "")
             )
-            query = self._filter_query(pane)
+            query = self.filter_query(pane)
             if query:
                 title = title + Content(" · ") + Content(t("tui.searching", query=query))
             if pane == "feedback":
@@ -170,7 +170,7 @@ class MainScreen(Screen[None]):
 
             tabs.mount(Static(Content(" ").join(parts)))
 
-    def _filter_query(self, pane: str) -> str:
+    def filter_query(self, pane: str) -> str:
         source = self.list_for(pane).source
         flt = getattr(source, "filter", None)
         return getattr(flt, "query", "") if flt is not None else ""
@@ -211,7 +211,7 @@ class MainScreen(Screen[None]):
         current = self.instructions.current
         instruction_id = current.instruction.id if current is not None else None
         source = self.feedback.source
-        query = self._filter_query("feedback")
+        query = self.filter_query("feedback")
         if isinstance(source, FeedbackSource) and source.filter.instruction_id == instruction_id:
             return
         flt = FeedbackFilter(instruction_id=instruction_id, query=query)
@@ -230,7 +230,7 @@ class MainScreen(Screen[None]):
         """/ : filter the focused list as you type."""
         search = self.query_one("#search", Input)
         search.placeholder = t("tui.search.placeholder", pane=t(f"tui.pane.{self.pane}"))
-        search.value = self._filter_query(self.pane)
+        search.value = self.filter_query(self.pane)
         search.display = True
         search.focus()
 
@@ -245,7 +245,7 @@ class MainScreen(Screen[None]):
 
     def action_clear_search(self) -> None:
         search = self.query_one("#search", Input)
-        had_query = bool(self._filter_query(self.pane))
+        had_query = bool(self.filter_query(self.pane))
         search.value = ""
         search.display = False
         if had_query:

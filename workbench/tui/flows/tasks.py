@@ -1,0 +1,140 @@
+"""Flows of the to-do pane: quick-add, triage keys, editing, details."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from workbench.domain.quickadd import QuickAdd
+from workbench.i18n import t
+from workbench.tui.flows import USER_ERRORS, FlowBase, short
+
+
+def _keep(view: Any) -> dict[str, Any]:
+    """After a change the cursor follows the task to its new place."""
+    return {"tasks": view.task.id}
+
+
+class TaskFlows(FlowBase):
+    def add_task(self, instruction_id: int | None = None) -> None:
+        """a (or t on an instruction): quick-add with a live preview."""
+        from workbench.tui.screens.quick_add import QuickAddScreen
+
+        def save(quick: QuickAdd | None) -> None:
+            if quick is None:
+                return
+            self.perform(
+                lambda: self.workbench.add_task(quick=quick, instruction_id=instruction_id),
+                done=lambda v: t("tui.done.added", title=short(v.task.title)),
+                keep=_keep,
+            )
+
+        self.push_screen(QuickAddScreen(self.workbench.preview), save)
+
+    def complete_task(self, task_id: int) -> None:
+        def done(result: Any) -> str:
+            view, successor = result
+            text = t("tui.done.done", title=short(view.task.title))
+            if successor is not None:
+                text += " " + t("tui.done.next", due=successor.to_json()["due"])
+            return text
+
+        self.perform(lambda: self.workbench.complete_task(task_id), done=done)
+
+    def toggle_urgent(self, task_id: int) -> None:
+        self.perform(
+            lambda: self.workbench.toggle_urgent(task_id),
+            done=lambda v: t(
+                "tui.done.urgent_on" if v.task.urgent else "tui.done.urgent_off",
+                title=short(v.task.title),
+            ),
+            keep=_keep,
+        )
+
+    def change_importance(self, task_id: int, step: int) -> None:
+        self.perform(
+            lambda: self.workbench.change_importance(task_id, step),
+            done=lambda v: t(
+                "tui.done.importance",
+                title=short(v.task.title),
+                importance=t(f"importance.{v.task.importance.value}"),
+            ),
+            keep=_keep,
+        )
+
+    def postpone_task(self, task_id: int) -> None:
+        from workbench.domain.humanize import due_in_words
+
+        def done(view: Any) -> str:
+            due = due_in_words(view.task.due, self.workbench.now(), self.workbench.calendar)
+            return t("tui.done.postponed", title=short(view.task.title), due=due)
+
+        self.perform(lambda: self.workbench.postpone_task(task_id), done=done, keep=_keep)
+
+    def delete_task(self, task_id: int) -> None:
+        self.perform(
+            lambda: self.workbench.delete_task(task_id),
+            done=lambda v: t("tui.done.deleted", title=short(v.task.title)),
+        )
+
+    def edit_task(self, task_id: int) -> None:
+        """The task written back as a quick-add line, edited with the same preview."""
+        from workbench.tui.quick_text import task_as_quick_add
+        from workbench.tui.screens.quick_add import QuickAddScreen
+
+        task = self.workbench.task_view(task_id).task
+        text = task_as_quick_add(task, self.workbench.preview)
+
+        def save(quick: QuickAdd | None) -> None:
+            if quick is None:
+                return
+            self.perform(
+                lambda: self.workbench.edit_task(
+                    task_id,
+                    title=quick.title,
+                    due=quick.due,
+                    importance=quick.importance,
+                    urgent=quick.urgent,
+                    tags=list(quick.tags),
+                    category=quick.category,
+                    recurrence=quick.recurrence or task.recurrence,
+                    recurrence_workdays=quick.working_days_only or task.recurrence_workdays,
+                    confidential=quick.confidential,
+                ),
+                done=lambda v: t("tui.done.edited", title=short(v.task.title)),
+                keep=_keep,
+            )
+
+        self.push_screen(
+            QuickAddScreen(self.workbench.preview, initial=text, title_key="tui.edit_task.title"),
+            save,
+        )
+
+    def show_task(self, task_id: int) -> None:
+        from workbench.tui.screens.details import TaskDetailsScreen, task_details
+
+        try:
+            view = self.workbench.task_view(task_id)
+        except USER_ERRORS as err:
+            self._notify_error(str(err))  # type: ignore[attr-defined]
+            return
+        follow_ups = {
+            "edit": self.edit_task,
+            "done": self.complete_task,
+            "postpone": self.postpone_task,
+        }
+
+        def follow(action: str | None) -> None:
+            if action in follow_ups:
+                follow_ups[action](task_id)
+
+        self.push_screen(TaskDetailsScreen(task_details(self.workbench, view)), follow)
+
+    def reveal_task(self, task_id: int) -> None:
+        """Jump to a task in the to-do list (clearing a filter that hides it)."""
+        main = self.main  # type: ignore[attr-defined]
+        if main is None:
+            return
+        if main.tasks.source is not None and main.filter_query("tasks"):
+            main.apply_filter("tasks", "")
+        main.tasks.reload(task_id)
+        main.action_show_pane("tasks")
