@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 
 from workbench import i18n
 
 NOW = datetime(2026, 11, 26, 10, 0)  # a Thursday
+
+
+class Clock:
+    """A clock the test sets by hand; pass it to `Workbench.open(..., clock=clock)`."""
+
+    def __init__(self, moment: datetime = NOW) -> None:
+        self.moment = moment
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+    def advance(self, **kw: float) -> None:
+        self.moment += timedelta(**kw)
+
+    def at(self, month: int, day: int, hour: int = 9, minute: int = 0) -> None:
+        """Another moment of 2026: `clock.at(11, 12, 16)`."""
+        self.moment = datetime(2026, month, day, hour, minute)
 
 
 @pytest.fixture(autouse=True)

@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 import pytest
 
+from tests.conftest import NOW, Clock
 from tests.domain.test_summary import BRACKETS, MULTILINE
 from workbench.domain.models import ChaseLevel, FeedbackKind, Light
 from workbench.domain.summary import Counts, EntryKind, Outcome, Period
@@ -19,22 +20,8 @@ from workbench.service import reports
 from workbench.service.errors import InvalidInput, NotFound
 from workbench.service.workbench import Workbench
 
-NOW = datetime(2026, 11, 26, 10, 0)
 NOVEMBER = Period(date(2026, 11, 1), date(2026, 11, 30))
 OCTOBER = Period(date(2026, 10, 1), date(2026, 10, 31))
-
-
-class Clock:
-    """A clock the script sets by hand: `clock.at(11, 12, 16)`."""
-
-    def __init__(self) -> None:
-        self.moment = NOW
-
-    def __call__(self) -> datetime:
-        return self.moment
-
-    def at(self, month: int, day: int, hour: int = 9, minute: int = 0) -> None:
-        self.moment = datetime(2026, month, day, hour, minute)
 
 
 def d(month: int, day: int) -> date:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 import pytest
 
-from tests.conftest import NOW
+from tests.conftest import Clock
 from workbench.domain.models import (
     ChaseLevel,
     Importance,
@@ -19,19 +19,6 @@ from workbench.domain.quickadd import QuickAddError
 from workbench.service.errors import InvalidInput, NotFound, NothingToUndo, UndoConflict
 from workbench.service.workbench import Workbench
 from workbench.store.store import TaskFilter
-
-
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self, moment: datetime = NOW) -> None:
-        self.moment = moment
-
-    def __call__(self) -> datetime:
-        return self.moment
-
-    def advance(self, **kw) -> None:
-        self.moment += timedelta(**kw)
 
 
 @pytest.fixture

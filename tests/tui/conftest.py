@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
-from tests.conftest import NOW
+from tests.conftest import NOW, Clock
 from workbench.service.workbench import Workbench
 from workbench.tui.app import WorkbenchApp
-
-
-class Clock:
-    def __init__(self, moment: datetime = NOW) -> None:
-        self.moment = moment
-
-    def __call__(self) -> datetime:
-        return self.moment
 
 
 def fill(wb: Workbench, clock: Clock) -> None:
