@@ -500,7 +500,6 @@ def main(argv: Sequence[str] | None = None) -> None:
         click.echo(str(config_error), err=True)
         sys.exit(1)
     cli = build_cli()
-    errors = _user_errors()
     try:
         result = cli.main(args=args, prog_name="workbench", standalone_mode=False)
     except click.ClickException as err:
@@ -509,9 +508,6 @@ def main(argv: Sequence[str] | None = None) -> None:
     except click.Abort:
         click.echo(t("cli.aborted"), err=True)
         sys.exit(1)
-    except errors as err:
-        click.echo(t("cli.error", message=str(err)), err=True)
-        sys.exit(1)
     except KeyboardInterrupt:
         sys.exit(130)
     except BrokenPipeError:
@@ -519,6 +515,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.stderr.close()
         sys.exit(0)
     except Exception as err:
+        if isinstance(err, _user_errors()):  # looked up only now: the date grammar is large
+            click.echo(t("cli.error", message=str(err)), err=True)
+            sys.exit(1)
         # A bug. Its transaction was rolled back; say so plainly and keep the details
         # for whoever fixes it, instead of a traceback the user cannot act on.
         click.echo(

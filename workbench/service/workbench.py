@@ -16,12 +16,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench import locations
 from workbench.config import Config
 from workbench.domain import supervision
-from workbench.domain.dates import When, parse_when
 from workbench.domain.models import (
     Category,
     Change,
@@ -40,7 +39,6 @@ from workbench.domain.models import (
     due_from_iso,
     due_to_iso,
 )
-from workbench.domain.quickadd import QuickAdd, parse_quick_add
 from workbench.domain.text import MAX_TEXT, MAX_TITLE, clean_text
 from workbench.domain.urgency import Score, Scorer
 from workbench.service.errors import (
@@ -60,6 +58,12 @@ from workbench.store.store import (
     Store,
     TaskFilter,
 )
+
+if TYPE_CHECKING:
+    # The date and quick-add grammars are large; commands that only read (list, show,
+    # summary) never parse a date, so they are imported where one is parsed.
+    from workbench.domain.dates import When
+    from workbench.domain.quickadd import QuickAdd
 
 PLAIN_TABLES = ("extension", "chase")
 """Rows owned by an instruction, recorded whole in events."""
@@ -228,6 +232,8 @@ class Workbench:
 
     def parse_date(self, text: str) -> When:
         """A date phrase at this moment, in this calendar (raises DateParseError)."""
+        from workbench.domain.dates import parse_when
+
         return parse_when(text, self.now(), self.calendar)
 
     def _due(self, value: Due | str | None) -> Due | None:
@@ -259,6 +265,8 @@ class Workbench:
 
     def preview(self, text: str) -> QuickAdd:
         """What quick-add understands of a line, without saving (raises on bad input)."""
+        from workbench.domain.quickadd import parse_quick_add
+
         return parse_quick_add(text, self.now(), self.calendar)
 
     def add_task(
