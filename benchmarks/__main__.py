@@ -10,6 +10,7 @@ the reports, the command line as fresh processes, and Taskwarrior on the same ta
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import shlex
 import sys
@@ -20,7 +21,17 @@ from datetime import datetime
 from typing import Any
 
 from benchmarks import data, machine, processes, taskwarrior
-from benchmarks.common import DATA, HERE, PYTHON, RESULTS, WORKBENCH, child_env, median, p95
+from benchmarks.common import (
+    DATA,
+    HERE,
+    PYTHON,
+    RESULTS,
+    ROOT,
+    WORKBENCH,
+    child_env,
+    median,
+    p95,
+)
 from benchmarks.empty_app import MARKER
 from benchmarks.probe import SEARCH_WORDS
 from benchmarks.terminal import Terminal
@@ -36,12 +47,16 @@ class Plan:
     first_frames: int
     probe_sessions: int
     probe_reps: int
+    probe_downs: int
+    """Cursor-down presses per repetition (page downs: a fifth as many)."""
     report_runs: int
     process_runs: int
 
 
-FULL = Plan(first_frames=7, probe_sessions=2, probe_reps=2, report_runs=5, process_runs=7)
-QUICK = Plan(first_frames=5, probe_sessions=1, probe_reps=1, report_runs=3, process_runs=5)
+FULL = Plan(first_frames=7, probe_sessions=2, probe_reps=2, probe_downs=150, report_runs=5,
+            process_runs=7)  # fmt: skip
+QUICK = Plan(first_frames=5, probe_sessions=1, probe_reps=1, probe_downs=80, report_runs=3,
+             process_runs=5)  # fmt: skip
 
 
 def say(text: str) -> None:
@@ -82,7 +97,7 @@ def first_frame_runs(dataset: data.Dataset, runs: int) -> dict[str, Any]:
             "missed": runs - len(app_times), "title": title}  # fmt: skip
 
 
-def probe(dataset: data.Dataset, sessions: int, reps: int) -> dict[str, Any]:
+def probe(dataset: data.Dataset, sessions: int, reps: int, downs: int) -> dict[str, Any]:
     """Pool the samples of `sessions` in-app sessions."""
     pooled: dict[str, Any] = {"down": [], "pagedown": [], "end": [], "quick_add": [],
                               "search": {w: [] for w in SEARCH_WORDS}, "outside": [],
@@ -91,7 +106,7 @@ def probe(dataset: data.Dataset, sessions: int, reps: int) -> dict[str, Any]:
         out = DATA / f"probe-{dataset.size}.json"
         out.unlink(missing_ok=True)
         term = Terminal.spawn([PYTHON, "-m", "benchmarks.probe", str(dataset.work), str(out),
-                               str(reps)], child_env())  # fmt: skip
+                               str(reps), str(downs)], child_env())  # fmt: skip
         term.run_to_end(600)
         if not out.exists():
             pooled["errors"].append("no results")
@@ -149,7 +164,7 @@ def measure(size: int, plan: Plan, regenerate: bool) -> dict[str, Any]:
     say(f"== {size:,}: first frames")
     result["first_frame"] = first_frame_runs(dataset, plan.first_frames)
     say(f"== {size:,}: in-app keys, quick-add, search, refresh")
-    result["probe"] = probe(dataset, plan.probe_sessions, plan.probe_reps)
+    result["probe"] = probe(dataset, plan.probe_sessions, plan.probe_reps, plan.probe_downs)
     say(f"== {size:,}: reports")
     result["reports"] = reports(dataset, plan.report_runs)
     say(f"== {size:,}: command line")
@@ -341,6 +356,11 @@ def main(argv: list[str] | None = None) -> int:
     sizes = args.sizes or (QUICK_SIZES if args.quick else SIZES)
     plan = QUICK if args.quick else FULL
     started = time.perf_counter()
+    # An installed package starts from bytecode; after an edit the cached bytecode is stale
+    # and, where Python does not write it back (PYTHONDONTWRITEBYTECODE), every run would
+    # compile from source. Compile first, as the Makefile does after installing.
+    for package in ("workbench", "benchmarks"):
+        compileall.compile_dir(str(ROOT / package), quiet=1)
     results = {size: measure(size, plan, args.regenerate) for size in sizes}
     seconds = time.perf_counter() - started
     command = "make bench-quick" if args.quick else "make bench"

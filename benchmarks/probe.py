@@ -101,11 +101,13 @@ def install(recorder: Recorder) -> None:
 class Script:
     """The user at the keyboard."""
 
-    def __init__(self, recorder: Recorder, db: str, reps: int) -> None:
+    def __init__(self, recorder: Recorder, db: str, reps: int, downs: int = 150) -> None:
         self.rec = recorder
         self.db = db
         self.reps = reps
+        self.downs = downs
         self.results: dict[str, Any] = {}
+        self.misses = 0
 
     @property
     def app(self) -> Any:
@@ -134,7 +136,13 @@ class Script:
         self.app._driver.process_message(message)
         wait.done.wait(TIMEOUT)
         self.rec.wait = None
-        return None if wait.at is None else wait.at - wait.after
+        if wait.at is None:
+            self.misses += 1
+            if self.misses >= 3:  # the app changed under the script: say so, do not crawl
+                raise RuntimeError(f"no frame showed the effect of {key or type(event).__name__}")
+            return None
+        self.misses = 0
+        return wait.at - wait.after
 
     def settle(self, seconds: float = 0.3) -> None:
         time.sleep(seconds)
@@ -194,11 +202,11 @@ class Script:
         ends: list[float | None] = []
         for _ in range(self.reps):
             self.to_top()
-            for _ in range(min(150, count - 1)):
+            for _ in range(min(self.downs, count - 1)):
                 target = self.cursor() + 1
                 downs.append(self.press("down", lambda t=target: self.tasks.cursor == t))
             self.to_top()
-            for _ in range(30):
+            for _ in range(max(5, self.downs // 5)):
                 here = self.cursor()
                 if here >= count - 1:
                     self.to_top()
@@ -249,13 +257,19 @@ class Script:
                     typed += ch
                     per_word[word].append(self.press(
                         _character_to_key(ch),
-                        lambda q=typed: self.main._filter_query("tasks") == q,
+                        lambda q=typed: self.query() == q,
                         character=ch,
                     ))  # fmt: skip
                     self.settle(0.05)
-                self.press("escape", lambda: self.main._filter_query("tasks") == "")
+                self.press("escape", lambda: self.query() == "")
                 self.settle(0.2)
         self.results["search"] = per_word
+
+    def query(self) -> str:
+        """The search the to-do list is filtered by."""
+        main = self.main
+        read = getattr(main, "filter_query", None) or main._filter_query
+        return read("tasks")
 
     def _searching(self) -> bool:
         return getattr(self.app.focused, "id", "") == "search"
@@ -297,10 +311,12 @@ def memory() -> dict[str, float]:
 
 
 def main(argv: list[str]) -> None:
-    db, out, reps = argv[0], argv[1], int(argv[2]) if len(argv) > 2 else 1
+    db, out = argv[0], argv[1]
+    reps = int(argv[2]) if len(argv) > 2 else 1
+    downs = int(argv[3]) if len(argv) > 3 else 150
     recorder = Recorder()
     install(recorder)
-    script = Script(recorder, db, reps)
+    script = Script(recorder, db, reps, downs)
     error: list[BaseException] = []
 
     def play() -> None:
