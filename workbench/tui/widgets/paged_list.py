@@ -151,9 +151,8 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
         self._pages: OrderedDict[int, Sequence[T]] = OrderedDict()
         self._strips: dict[tuple[int, int, bool], Strip] = {}
         self._last_highlight: Hashable | None = object()
-        self._line_width = 0
-        self._line_top = 0
-        self._line_style = Style()
+        self._frame: tuple[int, int, Style] | None = None
+        """Width, top row and style of the frame being rendered (None between frames)."""
 
     # ------------------------------------------------------------------ data
 
@@ -323,34 +322,37 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
     def render_lines(self, crop: Region) -> list[Strip]:
         """Measure the width, the top row and the widget's style once per frame, not once
         per line (the style walks every ancestor each time it is asked for)."""
-        self._line_width = self.scrollable_content_region.width
-        self._line_top = round(self.scroll_y)
-        self._line_style = self.rich_style
-        return super().render_lines(crop)
+        self._frame = self._measure()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
+
+    def _measure(self) -> tuple[int, int, Style]:
+        return self.scrollable_content_region.width, round(self.scroll_y), self.rich_style
 
     def render_line(self, y: int) -> Strip:
-        width = self._line_width
-        index = self._line_top + y
+        width, top, style = self._frame or self._measure()
+        index = top + y
         if self._count == 0:
             if y == 0 and self.empty_text:
                 style = self.get_component_rich_style("paged-list--empty")
                 return Strip([Segment(fit(" " + self.empty_text, width), style)], width)
-            return Strip.blank(width, self._line_style)
+            return Strip.blank(width, style)
         if index >= self._count:
-            return Strip.blank(width, self._line_style)
+            return Strip.blank(width, style)
         selected = index == self.cursor
         key = (index, width, selected)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._render_row(index, width, selected)
+            strip = self._render_row(index, width, selected, style)
             if len(self._strips) > 512:
                 self._strips.clear()
             self._strips[key] = strip
         return strip
 
-    def _render_row(self, index: int, width: int, selected: bool) -> Strip:
+    def _render_row(self, index: int, width: int, selected: bool, base: Style) -> Strip:
         item = self.item_at(index)
-        base = self._line_style
         if selected:
             cursor_class = "paged-list--cursor" if self.has_focus else "paged-list--cursor-blurred"
             base = base + self.get_component_rich_style(cursor_class)
