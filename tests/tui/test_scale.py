@@ -1,0 +1,89 @@
+"""The screen at the sizes a large office reaches (behaviour, not timing; the speed is
+measured by `make bench`): the to-do list scrolls to its very end and shows the right last
+row, pages land where they should, and a search counts every match."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import NOW
+from tests.tui.conftest import make_app, rows, settle
+from workbench.domain.text import one_line
+from workbench.service import demo
+from workbench.store.search import normalize
+from workbench.store.store import TaskFilter
+
+SIZES = [10_000, pytest.param(100_000, marks=pytest.mark.long)]
+
+
+def fill(db_path, size: int):
+    wb, _ = demo.open_for_demo(db_path, None, NOW)
+    demo.fill_synthetic(wb, demo.Sizes.in_proportion(size, None, None), seed=1)
+    return wb
+
+
+def title_start(title: str) -> str:
+    return one_line(title)[:6]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_list_scrolls_to_its_end_and_shows_the_last_row(db_path, size):
+    wb = fill(db_path, size)
+    try:
+        count = wb.count_tasks(TaskFilter())
+        first = wb.list_tasks(TaskFilter(), 0, 1)[0]
+        last = wb.list_tasks(TaskFilter(), count - 1, 1)[0]
+        app = make_app(wb)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            tasks = app.main.tasks
+            assert tasks.row_count == count > 10 * tasks.size.height
+            await pilot.press("end")
+            await pilot.pause()
+            assert tasks.cursor == count - 1
+            assert tasks.current.task.id == last.task.id
+            shown = rows(tasks)
+            bottom = [line for line in shown if line.strip()][-1]
+            assert title_start(last.task.title) in bottom
+            assert tasks.scroll_y == tasks.max_scroll_y
+            await pilot.press("home")
+            await pilot.pause()
+            assert tasks.cursor == 0
+            assert title_start(first.task.title) in rows(tasks)[0]
+            page = tasks.scrollable_content_region.height - 1
+            for _ in range(3):
+                await pilot.press("pagedown")
+            await pilot.pause()
+            assert tasks.cursor == 3 * page
+            expected = wb.list_tasks(TaskFilter(), 3 * page, 1)[0]
+            assert tasks.current.task.id == expected.task.id
+            assert any(title_start(expected.task.title) in line for line in rows(tasks))
+    finally:
+        wb.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("word", ["會", "會議", "家長會", "report"])
+async def test_a_search_at_scale_counts_every_match(db_path, size, word):
+    wb = fill(db_path, size)
+    try:
+        texts = wb.store.db.query(
+            "SELECT title, notes, tags FROM task WHERE deleted IS NULL AND status = 'open'"
+        )
+        expected = sum(1 for r in texts if normalize(word) in normalize("\n".join(r)))
+        assert expected > 0
+        app = make_app(wb)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await pilot.press("slash", *word)
+            await settle(pilot)
+            tasks = app.main.tasks
+            assert tasks.row_count == expected
+            top = tasks.current.task
+            body = normalize("\n".join([top.title, top.notes, " ".join(top.tags)]))
+            assert normalize(word) in body
+            await pilot.press("escape")
+            await settle(pilot)
+            assert tasks.row_count == wb.count_tasks(TaskFilter())
+    finally:
+        wb.close()
