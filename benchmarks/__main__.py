@@ -99,7 +99,8 @@ def first_frame_runs(dataset: data.Dataset, runs: int) -> dict[str, Any]:
 
 def probe(dataset: data.Dataset, sessions: int, reps: int, downs: int) -> dict[str, Any]:
     """Pool the samples of `sessions` in-app sessions."""
-    pooled: dict[str, Any] = {"down": [], "pagedown": [], "end": [], "quick_add": [],
+    pooled: dict[str, Any] = {"down": [], "down_scrolls": [], "pagedown": [], "end": [],
+                              "quick_add": [],
                               "search": {w: [] for w in SEARCH_WORDS}, "outside": [],
                               "memory": [], "errors": []}  # fmt: skip
     for _ in range(sessions):
@@ -114,7 +115,7 @@ def probe(dataset: data.Dataset, sessions: int, reps: int, downs: int) -> dict[s
         found = json.loads(out.read_text())
         if found.get("error"):
             pooled["errors"].append(found["error"])
-        for key in ("down", "pagedown", "end", "quick_add", "outside"):
+        for key in ("down", "down_scrolls", "pagedown", "end", "quick_add", "outside"):
             pooled[key].extend(found.get(key, []))
         for word, samples in found.get("search", {}).items():
             pooled["search"][word].extend(samples)
@@ -195,6 +196,11 @@ class Row:
     values: dict[int, float | None] = field(default_factory=dict)
 
 
+def _split(probe: dict[str, Any], *, scrolling: bool) -> list[float | None]:
+    return [t for t, s in zip(probe["down"], probe["down_scrolls"], strict=False)
+            if s == scrolling]  # fmt: skip
+
+
 def _div(a: float | None, b: float | None) -> float | None:
     return a / b if a is not None and b else None
 
@@ -227,6 +233,10 @@ def rows() -> list[Row]:
             lambda v, r: v <= 8, scales=True),
         Row("cursor down: p95", "ms", lambda r: _ms(r["probe"]["down"], p95), "≤ 16",
             lambda v, r: v <= 16, scales=True),
+        Row("  of which: highlight moves only (no scroll), median", "ms",
+            lambda r: _ms(_split(r["probe"], scrolling=False))),
+        Row("  of which: the list scrolls one row, median", "ms",
+            lambda r: _ms(_split(r["probe"], scrolling=True))),
         Row("page down: median", "ms", lambda r: _ms(r["probe"]["pagedown"]), "≤ 16",
             lambda v, r: v <= 16, scales=True),
         Row("page down: p95", "ms", lambda r: _ms(r["probe"]["pagedown"], p95), "≤ 33",

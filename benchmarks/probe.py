@@ -198,13 +198,15 @@ class Script:
         count = self.results["rows"]
         page = self.call(lambda: max(1, self.tasks.scrollable_content_region.height - 1))
         downs: list[float | None] = []
+        scrolled: list[bool] = []
         pages: list[float | None] = []
         ends: list[float | None] = []
         for _ in range(self.reps):
             self.to_top()
             for _ in range(min(self.downs, count - 1)):
-                target = self.cursor() + 1
+                target, scrolls = self.call(self._next_down)
                 downs.append(self.press("down", lambda t=target: self.tasks.cursor == t))
+                scrolled.append(scrolls)
             self.to_top()
             for _ in range(max(5, self.downs // 5)):
                 here = self.cursor()
@@ -216,7 +218,13 @@ class Script:
             for _ in range(10):
                 self.to_top()
                 ends.append(self.press("end", lambda: self.tasks.cursor == count - 1))
-        self.results.update(down=downs, pagedown=pages, end=ends)
+        self.results.update(down=downs, down_scrolls=scrolled, pagedown=pages, end=ends)
+
+    def _next_down(self) -> tuple[int, bool]:
+        """Where the cursor goes on the next down, and whether the list must scroll."""
+        tasks = self.tasks
+        bottom = round(tasks.scroll_y) + tasks.scrollable_content_region.height
+        return tasks.cursor + 1, tasks.cursor + 1 >= bottom
 
     def quick_add(self) -> None:
         from workbench.tui.screens.quick_add import QuickAddScreen
