@@ -106,8 +106,10 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
         Binding("end,G", "last", "key.last", show=False, id="last"),
     ]
 
-    cursor: reactive[int] = reactive(0, always_update=True, init=False)
-    """Index of the highlighted row."""
+    cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
+    """Index of the highlighted row. Moving it repaints only the two rows it leaves and
+    reaches (watch_cursor), or everything when the list scrolls; a plain reactive would
+    repaint every visible row on each key."""
 
     class Highlighted(Message):
         """The cursor moved onto a row (or the list became empty: `item` is None)."""
