@@ -1,0 +1,146 @@
+"""The command-line contract of DESIGN.md, run as a user runs it: a new process each time."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+NOW = "2026-11-26T10:00"
+
+
+def run(db, *args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "WORKBENCH_NOW": NOW, "WORKBENCH_LANG": lang}
+    return subprocess.run(
+        [sys.executable, "-m", "workbench", "--db", str(db), *args],
+        capture_output=True, text=True, env=env, timeout=60,
+    )  # fmt: skip
+
+
+def ok(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def refused(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip()
+    return result.stderr
+
+
+def test_quick_add_then_list_json(db_path):
+    ok(run(db_path, "add", "準備校務會材料 明天下午3點 !重 #辦會"))
+    [task] = json.loads(ok(run(db_path, "list", "--json")))
+    assert task["title"] == "準備校務會材料"
+    assert task["due"] == "2026-11-27T15:00"
+    assert task["importance"] == "high"
+    assert task["tags"] == ["辦會"]
+    assert task["category"] == "meeting"
+    assert task["urgency"] > 0
+    assert task["quadrant"] == "important_urgent"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "iso"),
+    [
+        ("下週五", "2026-12-04"),
+        ("明天下午3點", "2026-11-27T15:00"),
+        ("3個工作日內", "2026-12-01"),
+        ("下月底", "2026-12-31"),
+        ("十二月一日", "2026-12-01"),
+        ("next fri", "2026-12-04"),
+        ("in 3 days", "2026-11-29"),
+        ("3pm", "2026-11-26T15:00"),
+        ("每週一", "2026-11-30"),
+    ],
+)
+def test_date_prints_the_iso_form_first(db_path, phrase, iso):
+    lines = ok(run(db_path, "date", phrase, "--now", NOW)).splitlines()
+    assert lines[0] == iso
+    assert len(lines) >= 2  # then a reading in words
+    assert not db_path.exists()  # reading a date opens no database
+
+
+def test_instruction_workflow_and_json(db_path):
+    ok(run(db_path, "instr", "add", "落實校園安全檢查", "--leader", "校長",
+           "--deadline", "下週五", "--owner", "教導處", "--source", "校務會議"))  # fmt: skip
+    ok(run(db_path, "instr", "chase", "1", "--note", "請本週內回覆"))
+    ok(run(db_path, "feedback", "add", "1", "已布置各年級自查", "--next", "週三前匯總"))
+    ok(run(db_path, "instr", "extend", "1", "--to", "2026-12-11", "--reason", "等待回覆"))
+    [instr] = json.loads(ok(run(db_path, "instr", "list", "--json")))
+    assert instr["light"] == "green"
+    assert instr["days_left"] == 15
+    assert instr["chase_count"] == 1
+    assert instr["status"] == "in_progress"
+    assert instr["original_deadline"] == "2026-12-04"
+    assert instr["last_feedback"]["next_step"] == "週三前匯總"
+    ok(run(db_path, "instr", "close", "1", "--note", "完成"))
+    assert json.loads(ok(run(db_path, "instr", "list", "--json"))) == []
+    [closed] = json.loads(ok(run(db_path, "instr", "list", "--all", "--json")))
+    assert closed["light"] == "grey"
+
+
+def test_done_and_undo(db_path):
+    ok(run(db_path, "add", "寫本週工作總結 週五"))
+    ok(run(db_path, "done", "1"))
+    assert json.loads(ok(run(db_path, "list", "--json"))) == []
+    ok(run(db_path, "undo"))
+    assert len(json.loads(ok(run(db_path, "list", "--json")))) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["   ", "!重 #辦會", "報告 2026-02-30", "報告 due:13月1日", "報告 due:下週八", "報告 !xyz"],
+)
+def test_bad_input_is_refused_and_changes_nothing(db_path, text):
+    ok(run(db_path, "add", "已有的事"))
+    before = db_path.read_bytes()
+    refused(run(db_path, "add", text))
+    assert db_path.read_bytes() == before
+    assert len(json.loads(ok(run(db_path, "list", "--json")))) == 1
+
+
+def test_unknown_phrase_names_what_was_not_understood(db_path):
+    err = refused(run(db_path, "date", "下週八"))
+    assert "八" in err
+
+
+def test_markup_like_title_is_stored_as_typed(db_path):
+    ok(run(db_path, "add", "[bold]x[/bold] [/] 測試"))
+    [task] = json.loads(ok(run(db_path, "list", "--json")))
+    assert task["title"] == "[bold]x[/bold] [/] 測試"
+    assert "[bold]x[/bold]" in ok(run(db_path, "list"))
+
+
+def test_errors_speak_the_interface_language(db_path):
+    assert "標題" in refused(run(db_path, "add", "   ", lang="zh-Hant"))
+    assert "标题" in refused(run(db_path, "add", "   ", lang="zh-Hans"))
+
+
+def test_missing_instruction_is_a_clear_error(db_path):
+    ok(run(db_path, "add", "x"))
+    assert "99" in refused(run(db_path, "instr", "chase", "99"))
+
+
+def test_the_command_line_never_imports_textual():
+    code = "import sys, workbench.cli.main as m; m.build_cli(); print('textual' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_domain_imports_no_io_or_ui_library():
+    code = (
+        "import sys, pkgutil, importlib, workbench.domain as d\n"
+        "for m in pkgutil.iter_modules(d.__path__):\n"
+        "    importlib.import_module('workbench.domain.' + m.name)\n"
+        "bad = [n for n in ('textual', 'sqlite3', 'sqlite_utils', 'click', 'docx', 'openpyxl') "
+        "if n in sys.modules]\n"
+        "print(bad)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip() == "[]", out.stderr
