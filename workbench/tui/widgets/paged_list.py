@@ -372,8 +372,10 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
             segments.append(Segment(text, style))
             segments.append(Segment(" ", base))
             length += w + 1
-        if length == width:  # every cell was fitted to its width: nothing to measure
-            return Strip(segments, width)
+        # Each cell was fitted to its width, so the row's length is known: usually the
+        # width plus the last cell's trailing space, which the crop would drop anyway.
+        if length == width + 1:
+            return Strip(segments[:-1], width)
         return Strip(segments).adjust_cell_length(width, base)
 
 
