@@ -15,7 +15,7 @@ from typing import Any
 
 from workbench.store import rows as R
 from workbench.store.db import Database
-from workbench.store.store import NO_DUE, OPEN_INSTRUCTION, Store
+from workbench.store.store import OPEN_INSTRUCTION, SORT_KEYS, Store
 
 CHUNK = 2000
 """Rows per chunk: large enough to amortise a query, small enough to keep memory flat."""
@@ -38,18 +38,6 @@ _SCOPES = {
     "all": "1",
     "open_dated_task": "deleted IS NULL AND status = 'open' AND due IS NOT NULL",
     "open_dated_instruction": f"deleted IS NULL AND {OPEN_INSTRUCTION} AND deadline IS NOT NULL",
-}
-_DUE_SORT = {
-    "task": (
-        "UPDATE task SET score_until = '', due_sort = coalesce("
-        "  CASE WHEN length(due) = 10 THEN date(due, '+1 day') || 'T00:00:00'"
-        "       ELSE strftime('%Y-%m-%dT%H:%M:%S', due) END, ?) WHERE id = ?"
-    ),
-    "instruction": (
-        "UPDATE instruction SET deadline_sort = coalesce("
-        "  CASE WHEN length(deadline) = 10 THEN date(deadline, '+1 day') || 'T00:00:00'"
-        "       ELSE strftime('%Y-%m-%dT%H:%M:%S', deadline) END, ?) WHERE id = ?"
-    ),
 }
 
 
@@ -190,8 +178,8 @@ def insert(store: Store, table: str, rows: Sequence[R.Row], *, keep_ids: bool) -
             for i, row in zip(ids, rows, strict=True)
         ],
     )
-    if table in _DUE_SORT:
-        store.db.conn.executemany(_DUE_SORT[table], [(NO_DUE, i) for i in ids])
+    if table in SORT_KEYS:
+        store.set_sort_keys(table, "id IN (SELECT value FROM json_each(?))", (json.dumps(ids),))
     if table in RECORD_TABLES:
         store._bulk_index(table, ids)
     if table == "feedback":

@@ -26,6 +26,11 @@ from workbench.store.search import parse_query, trigram_body, unigram_body
 OPEN_INSTRUCTION = "status IN ('new', 'in_progress')"
 CLOSED_INSTRUCTION = "status IN ('done', 'cancelled')"
 NO_DUE = "9999"
+SORT_KEYS = {
+    "task": ("due_sort", "due", "score_until = '', "),
+    "instruction": ("deadline_sort", "deadline", ""),
+}
+"""(sort column, the date it is derived from, other columns reset with it) per table."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,26 +213,27 @@ class Store:
         if table == "task":
             self._reindex("task", row_id, deleted)
             if not deleted:
-                self.db.execute(
-                    "UPDATE task SET score_until = '', due_sort = coalesce("
-                    "  CASE WHEN length(due) = 10 THEN date(due, '+1 day') || 'T00:00:00'"
-                    "       ELSE strftime('%Y-%m-%dT%H:%M:%S', due) END, ?) WHERE id = ?",
-                    (NO_DUE, row_id),
-                )
+                self.set_sort_keys("task", "id = ?", (row_id,))
         elif table == "instruction":
             self._reindex("instruction", row_id, deleted)
             if not deleted:
-                self.db.execute(
-                    "UPDATE instruction SET deadline_sort = coalesce("
-                    "  CASE WHEN length(deadline) = 10 THEN date(deadline, '+1 day') || 'T00:00:00'"
-                    "       ELSE strftime('%Y-%m-%dT%H:%M:%S', deadline) END, ?) WHERE id = ?",
-                    (NO_DUE, row_id),
-                )
+                self.set_sort_keys("instruction", "id = ?", (row_id,))
         elif table == "feedback":
             self._reindex("feedback", row_id, deleted)
             found = self.db.query_one("SELECT instruction_id FROM feedback WHERE id = ?", (row_id,))
             if found is not None and found[0] is not None:
                 self._reindex("instruction", found[0], False)
+
+    def set_sort_keys(self, table: str, where: str, params: tuple[Any, ...]) -> None:
+        """Recompute the derived sort key (and, for tasks, mark the score stale) of the rows
+        matching `where`: the moment a due date or deadline passes, or NO_DUE."""
+        column, source, extra = SORT_KEYS[table]
+        self.db.execute(
+            f"UPDATE {table} SET {extra}{column} = coalesce("
+            f"  CASE WHEN length({source}) = 10 THEN date({source}, '+1 day') || 'T00:00:00'"
+            f"       ELSE strftime('%Y-%m-%dT%H:%M:%S', {source}) END, ?) WHERE {where}",
+            (NO_DUE, *params),
+        )
 
     def _search_text(self, table: str, row_id: int) -> str | None:
         if table == "task":
@@ -296,20 +302,8 @@ class Store:
             [tuple(row.get(c) for c in cols) for row in rows],
         )
         ids = [r[0] for r in self.db.query(f"SELECT id FROM {table} WHERE id > ?", (first,))]
-        if table == "task":
-            self.db.execute(
-                "UPDATE task SET score_until = '', due_sort = coalesce("
-                "  CASE WHEN length(due) = 10 THEN date(due, '+1 day') || 'T00:00:00'"
-                "       ELSE strftime('%Y-%m-%dT%H:%M:%S', due) END, ?) WHERE id > ?",
-                (NO_DUE, first),
-            )
-        elif table == "instruction":
-            self.db.execute(
-                "UPDATE instruction SET deadline_sort = coalesce("
-                "  CASE WHEN length(deadline) = 10 THEN date(deadline, '+1 day') || 'T00:00:00'"
-                "       ELSE strftime('%Y-%m-%dT%H:%M:%S', deadline) END, ?) WHERE id > ?",
-                (NO_DUE, first),
-            )
+        if table in SORT_KEYS:
+            self.set_sort_keys(table, "id > ?", (first,))
         if table in ("task", "instruction", "feedback"):
             self._bulk_index(table, ids)
         if table == "feedback":
