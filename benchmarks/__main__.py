@@ -1,10 +1,11 @@
 """`python -m benchmarks [--quick]`: measure everything, print one table, write RESULTS.md.
 
-Per size: generate the data (cached under benchmarks/data/ while the generator is
-unchanged), copy it for this session, then measure, in this order, as medians of repeated
-runs: first frames in a pseudo-terminal (the workbench and an empty Textual app,
-alternating), the in-app key, quick-add, search and refresh latencies (benchmarks.probe),
-the reports, the command line as fresh processes, and Taskwarrior on the same tasks.
+Generate the data of each size (cached under benchmarks/data/ while the generator is
+unchanged) and copy it for this session; then measure, going round the sizes in turn,
+as medians of repeated runs: first frames in a pseudo-terminal (the workbench, then an
+empty Textual app), the in-app key, quick-add, search and refresh latencies
+(benchmarks.probe), the reports, and the command line and Taskwarrior on the same tasks as
+fresh processes.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ import argparse
 import compileall
 import json
 import shlex
+import subprocess
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from benchmarks import data, machine, processes, taskwarrior
@@ -53,7 +56,7 @@ class Plan:
     process_runs: int
 
 
-FULL = Plan(first_frames=7, probe_sessions=2, probe_reps=2, probe_downs=150, report_runs=5,
+FULL = Plan(first_frames=7, probe_sessions=2, probe_reps=2, probe_downs=150, report_runs=4,
             process_runs=7)  # fmt: skip
 QUICK = Plan(first_frames=4, probe_sessions=1, probe_reps=1, probe_downs=80, report_runs=2,
              process_runs=5)  # fmt: skip
@@ -66,115 +69,159 @@ def say(text: str) -> None:
 # --------------------------------------------------------------------------- measuring
 
 
-def first_frame_runs(dataset: data.Dataset, runs: int) -> dict[str, Any]:
-    """Process start → first frame showing the top task's title, and (alternating, so both
-    see the same machine) an empty Textual app's first frame; peak memory at that frame.
-    The first round is not counted: it warms the caches and takes the day's briefing."""
-    title = data.top_title(dataset)
+# Every measurement goes round the sizes in turn (1,000, 10,000, 100,000, 1,000, …): the
+# machine is shared and its load drifts over minutes, and comparing sizes measured minutes
+# apart would mostly compare the load.
+
+
+def _one_first_frame(dataset: data.Dataset, title: str, warm_up: bool) -> dict[str, Any]:
     env = child_env()
-    app_times: list[float] = []
-    empty_times: list[float] = []
-    memory: list[float] = []
+    term = Terminal.spawn([WORKBENCH, "--db", str(dataset.work)], env)
+    # The warm-up round may open on the day's briefing, which can hide the title.
+    shown = term.wait_for(title[:6], 8 if warm_up else 30)
+    memory = term.peak_memory_mb()
+    term.finish(b"\x1bq" if warm_up else b"q")
+    app = None if shown is None else shown - term.started
+    term = Terminal.spawn([PYTHON, str(HERE / "empty_app.py")], env)
+    ready = term.wait_for(MARKER, 30)
+    term.finish(b"\x11")
+    empty = None if ready is None else ready - term.started
+    return {"app": app, "empty": empty, "memory": memory}
+
+
+def first_frames(datasets: list[data.Dataset], runs: int) -> dict[int, dict[str, Any]]:
+    """Process start → first frame showing the top task's title, and right after it an
+    empty Textual app's first frame (the same machine load for both); peak memory at that
+    frame. The first round is not counted: it warms the caches and takes the day's
+    briefing."""
+    titles = {d.size: data.top_title(d) for d in datasets}
+    samples: dict[int, list[dict[str, Any]]] = {d.size: [] for d in datasets}
     for n in range(runs + 1):
-        term = Terminal.spawn([WORKBENCH, "--db", str(dataset.work)], env)
-        # The warm-up round may open on the day's briefing, which can hide the title.
-        shown = term.wait_for(title[:6], 8 if n == 0 else 30)
-        mem = term.peak_memory_mb()
-        term.finish(b"\x1bq" if n == 0 else b"q")
-        app = None if shown is None else shown - term.started
-        term = Terminal.spawn([PYTHON, str(HERE / "empty_app.py")], env)
-        ready = term.wait_for(MARKER, 30)
-        term.finish(b"\x11")
-        empty = None if ready is None else ready - term.started
-        if n == 0:
-            continue
-        if app is not None:
-            app_times.append(app)
-        if empty is not None:
-            empty_times.append(empty)
-        if mem is not None:
-            memory.append(mem)
-    return {"app": median(app_times), "empty": median(empty_times), "memory": max(memory or [0]),
-            "missed": runs - len(app_times), "title": title}  # fmt: skip
+        for dataset in datasets:
+            found = _one_first_frame(dataset, titles[dataset.size], warm_up=n == 0)
+            if n:
+                samples[dataset.size].append(found)
+    out = {}
+    for size, runs_ in samples.items():
+        apps = [r["app"] for r in runs_ if r["app"] is not None]
+        empties = [r["empty"] for r in runs_ if r["empty"] is not None]
+        memory = [r["memory"] for r in runs_ if r["memory"] is not None]
+        out[size] = {"app": median(apps), "empty": median(empties),
+                     "memory": max(memory or [0]), "missed": len(runs_) - len(apps),
+                     "title": titles[size]}  # fmt: skip
+    return out
 
 
-def probe(dataset: data.Dataset, sessions: int, reps: int, downs: int) -> dict[str, Any]:
-    """Pool the samples of `sessions` in-app sessions."""
-    pooled: dict[str, Any] = {"down": [], "down_scrolls": [], "pagedown": [], "end": [],
-                              "quick_add": [],
-                              "search": {w: [] for w in SEARCH_WORDS}, "outside": [],
-                              "memory": [], "errors": []}  # fmt: skip
-    for _ in range(sessions):
-        out = DATA / f"probe-{dataset.size}.json"
-        out.unlink(missing_ok=True)
-        term = Terminal.spawn([PYTHON, "-m", "benchmarks.probe", str(dataset.work), str(out),
-                               str(reps), str(downs)], child_env())  # fmt: skip
-        term.run_to_end(600)
-        if not out.exists():
-            pooled["errors"].append("no results")
-            continue
-        found = json.loads(out.read_text())
-        if found.get("error"):
-            pooled["errors"].append(found["error"])
-        for key in ("down", "down_scrolls", "pagedown", "end", "quick_add", "outside"):
-            pooled[key].extend(found.get(key, []))
-        for word, samples in found.get("search", {}).items():
-            pooled["search"][word].extend(samples)
-        if found.get("memory"):
-            pooled["memory"].append(found["memory"]["VmHWM"])
+def _empty_probe() -> dict[str, Any]:
+    return {"down": [], "down_scrolls": [], "pagedown": [], "end": [], "quick_add": [],
+            "search": {w: [] for w in SEARCH_WORDS}, "outside": [], "memory": [],
+            "errors": []}  # fmt: skip
+
+
+def probes(datasets: list[data.Dataset], plan: Plan) -> dict[int, dict[str, Any]]:
+    """Pool the samples of each size's in-app sessions."""
+    pooled = {d.size: _empty_probe() for d in datasets}
+    for _ in range(plan.probe_sessions):
+        for dataset in datasets:
+            into = pooled[dataset.size]
+            out = DATA / f"probe-{dataset.size}.json"
+            out.unlink(missing_ok=True)
+            term = Terminal.spawn([PYTHON, "-m", "benchmarks.probe", str(dataset.work),
+                                   str(out), str(plan.probe_reps), str(plan.probe_downs)],
+                                  child_env())  # fmt: skip
+            term.run_to_end(600)
+            if not out.exists():
+                into["errors"].append("no results")
+                continue
+            found = json.loads(out.read_text())
+            if found.get("error"):
+                into["errors"].append(found["error"])
+            for key in ("down", "down_scrolls", "pagedown", "end", "quick_add", "outside"):
+                into[key].extend(found.get(key, []))
+            for word, samples in found.get("search", {}).items():
+                into["search"][word].extend(samples)
+            if found.get("memory"):
+                into["memory"].append(found["memory"]["VmHWM"])
     return pooled
 
 
-def reports(dataset: data.Dataset, runs: int) -> dict[str, Any]:
-    out = DATA / f"reports-{dataset.size}.json"
-    import subprocess
-
-    subprocess.run([PYTHON, "-m", "benchmarks.reports", str(dataset.work), str(runs), str(out)],
-                   env=child_env(), check=True)  # fmt: skip
-    return json.loads(out.read_text())
-
-
-def commands(dataset: data.Dataset, runs: int) -> dict[str, float | None]:
-    env = child_env()
-    db = ["--db", str(dataset.work)]
-    return {
-        "list": processes.timed([WORKBENCH, *db, "list"], env, runs),
-        "instr_list": processes.timed([WORKBENCH, *db, "instr", "list"], env, runs),
-        "summary_md": processes.timed([WORKBENCH, *db, "summary", "--month"], env, runs),
-        "add": processes.timed([], env, runs, before=lambda n: [
-            WORKBENCH, *db, "add", f"命令行新增 c{n} 明天下午3點 !重 #辦會"]),
-    }  # fmt: skip
+def reports(datasets: list[data.Dataset], runs: int) -> dict[int, dict[str, Any]]:
+    """Each round, one process per size makes every report twice: the first call of each
+    is `cold` (imports), the second `warm`; warm ones are pooled over the rounds."""
+    pooled: dict[int, dict[str, Any]] = {}
+    for _ in range(runs):
+        for dataset in datasets:
+            out = DATA / f"reports-{dataset.size}.json"
+            subprocess.run([PYTHON, "-m", "benchmarks.reports", str(dataset.work), "1",
+                            str(out)], env=child_env(), check=True)  # fmt: skip
+            found = json.loads(out.read_text())
+            into = pooled.setdefault(dataset.size, {"population": found["population"]})
+            for name, value in found.items():
+                if name != "population":
+                    case = into.setdefault(name, {"cold": [], "warm": []})
+                    case["cold"].append(value["cold"])
+                    case["warm"].extend(value["warm"])
+    return pooled
 
 
-def taskwarrior_times(dataset: data.Dataset, runs: int) -> dict[str, float | None]:
-    rc = taskwarrior.prepare(dataset)
-    if rc is None or taskwarrior.TASK is None:
-        return {}
-    env = taskwarrior.env(rc)
-    return {
-        "next": processes.timed([taskwarrior.TASK, "next"], env, runs),
-        "add": processes.timed([], env, runs, before=lambda n: [
-            taskwarrior.TASK, "add", f"命令行新增 c{n}", "due:tomorrow", "priority:H"]),
-    }  # fmt: skip
+def _commands(dataset: data.Dataset, rc: Path | None, n: int) -> dict[str, list[str] | None]:
+    """The fresh-process cases of one size, the n-th time round (adds differ each time)."""
+    db = [WORKBENCH, "--db", str(dataset.work)]
+    cases: dict[str, list[str] | None] = {
+        "list": [*db, "list"],
+        "instr_list": [*db, "instr", "list"],
+        "summary_md": [*db, "summary", "--month"],
+        "add": [*db, "add", f"命令行新增 c{n} 明天下午3點 !重 #辦會"],
+        "task_next": None,
+        "task_add": None,
+    }
+    if rc is not None and taskwarrior.TASK is not None:
+        cases["task_next"] = [taskwarrior.TASK, "next"]
+        cases["task_add"] = [taskwarrior.TASK, "add", f"命令行新增 c{n}", "due:tomorrow",
+                             "priority:H"]  # fmt: skip
+    return cases
 
 
-def measure(size: int, plan: Plan, regenerate: bool) -> dict[str, Any]:
-    started = time.perf_counter()
-    say(f"== {size:,} tasks: data")
-    dataset = data.prepare(size, regenerate=regenerate)
-    result: dict[str, Any] = {"generated_in": dataset.generated_in}
-    say(f"== {size:,}: first frames")
-    result["first_frame"] = first_frame_runs(dataset, plan.first_frames)
-    say(f"== {size:,}: in-app keys, quick-add, search, refresh")
-    result["probe"] = probe(dataset, plan.probe_sessions, plan.probe_reps, plan.probe_downs)
-    say(f"== {size:,}: reports")
-    result["reports"] = reports(dataset, plan.report_runs)
-    say(f"== {size:,}: command line")
-    result["cli"] = commands(dataset, plan.process_runs)
-    say(f"== {size:,}: Taskwarrior")
-    result["task"] = taskwarrior_times(dataset, plan.process_runs)
-    result["seconds"] = time.perf_counter() - started
-    return result
+def commands(datasets: list[data.Dataset], runs: int) -> dict[int, dict[str, float | None]]:
+    """Median time of each command as a fresh process, after one warm-up round."""
+    rcs = {d.size: taskwarrior.prepare(d) for d in datasets}
+    times: dict[int, dict[str, list[float]]] = {d.size: {} for d in datasets}
+    for n in range(runs + 1):
+        for dataset in datasets:
+            rc = rcs[dataset.size]
+            for name, argv in _commands(dataset, rc, n).items():
+                if argv is None:
+                    continue
+                env = taskwarrior.env(rc) if name.startswith("task_") and rc else child_env()
+                took = processes.once(argv, env)
+                if n:
+                    times[dataset.size].setdefault(name, []).append(took)
+    return {size: {name: median(values) for name, values in found.items()}
+            for size, found in times.items()}  # fmt: skip
+
+
+def measure(sizes: list[int], plan: Plan, regenerate: bool) -> dict[int, dict[str, Any]]:
+    results: dict[int, dict[str, Any]] = {}
+    datasets = []
+    for size in sizes:
+        say(f"== data: {size:,} tasks")
+        dataset = data.prepare(size, regenerate=regenerate)
+        datasets.append(dataset)
+        results[size] = {"generated_in": dataset.generated_in}
+    say("== first frames")
+    for size, found in first_frames(datasets, plan.first_frames).items():
+        results[size]["first_frame"] = found
+    say("== in-app keys, quick-add, search, refresh")
+    for size, found in probes(datasets, plan).items():
+        results[size]["probe"] = found
+    say("== reports")
+    for size, found in reports(datasets, plan.report_runs).items():
+        results[size]["reports"] = found
+    say("== command line and Taskwarrior")
+    for size, found in commands(datasets, plan.process_runs).items():
+        results[size]["cli"] = {k: v for k, v in found.items() if not k.startswith("task_")}
+        results[size]["task"] = {k[5:]: v for k, v in found.items() if k.startswith("task_")}
+    return results
 
 
 # --------------------------------------------------------------------------- the table
@@ -372,7 +419,7 @@ def main(argv: list[str] | None = None) -> int:
     # compile from source. Compile first, as the Makefile does after installing.
     for package in ("workbench", "benchmarks"):
         compileall.compile_dir(str(ROOT / package), quiet=1)
-    results = {size: measure(size, plan, args.regenerate) for size in sizes}
+    results = measure(list(sizes), plan, args.regenerate)
     seconds = time.perf_counter() - started
     command = "make bench-quick" if args.quick else "make bench"
     if args.sizes:
