@@ -1,7 +1,7 @@
 """`python -m benchmarks [--quick]`: measure everything, print one table, write RESULTS.md.
 
 Generate the data of each size (cached under benchmarks/data/ while the generator is
-unchanged) and copy it for this session; then measure, going round the sizes in turn,
+unchanged) and copy it for this run; then measure, going round the sizes in turn,
 as medians of repeated runs: first frames in a pseudo-terminal (the workbench, then an
 empty Textual app), the in-app key, quick-add, search and refresh latencies
 (benchmarks.probe), the reports, and the command line and Taskwarrior on the same tasks as
@@ -48,7 +48,7 @@ class Plan:
     """How many times each thing is measured."""
 
     first_frames: int
-    probe_sessions: int
+    probe_runs: int
     probe_reps: int
     probe_downs: int
     """Cursor-down presses per repetition (page downs: a fifth as many)."""
@@ -56,9 +56,9 @@ class Plan:
     process_runs: int
 
 
-FULL = Plan(first_frames=7, probe_sessions=2, probe_reps=2, probe_downs=150, report_runs=4,
+FULL = Plan(first_frames=7, probe_runs=2, probe_reps=2, probe_downs=150, report_runs=4,
             process_runs=7)  # fmt: skip
-QUICK = Plan(first_frames=4, probe_sessions=1, probe_reps=1, probe_downs=80, report_runs=2,
+QUICK = Plan(first_frames=4, probe_runs=1, probe_reps=1, probe_downs=80, report_runs=2,
              process_runs=5)  # fmt: skip
 
 
@@ -119,9 +119,9 @@ def _empty_probe() -> dict[str, Any]:
 
 
 def probes(datasets: list[data.Dataset], plan: Plan) -> dict[int, dict[str, Any]]:
-    """Pool the samples of each size's in-app sessions."""
+    """Pool the samples of each size's in-app runs."""
     pooled = {d.size: _empty_probe() for d in datasets}
-    for _ in range(plan.probe_sessions):
+    for _ in range(plan.probe_runs):
         for dataset in datasets:
             into = pooled[dataset.size]
             out = DATA / f"probe-{dataset.size}.json"
@@ -330,7 +330,7 @@ def rows() -> list[Row]:
             lambda v, r: v >= 10),
         Row("task add ÷ workbench add", "×",
             lambda r: _div(r["task"].get("add"), r["cli"]["add"]), "≥ 5", lambda v, r: v >= 5),
-        Row("app peak memory (VmHWM), whole session", "MB",
+        Row("app peak memory (VmHWM), whole in-app run", "MB",
             lambda r: max(r["probe"]["memory"] or [0]) or None, "≤ 60",
             lambda v, r: v <= 60, scales=True),
     ]
@@ -387,7 +387,7 @@ def report(results: dict[int, dict[str, Any]], command: str, seconds: float) -> 
     body, passed, failed = table(results)
     errors = [f"- {size:,}: {e}" for size, r in results.items() for e in r["probe"]["errors"]]
     notes = (
-        "Latencies are medians (and 95th percentiles) over every sample of the session. "
+        "Latencies are medians (and 95th percentiles) over every sample of the run. "
         "Keys: an `events.Key` handed to the driver the way terminal input arrives, timed "
         "to the first frame written to the pseudo-terminal that shows its effect. Refresh: "
         "another process adds a task; *noticed → shown* runs from the app's poll noticing "

@@ -1,5 +1,5 @@
 """The benchmark databases: generated once per size with `workbench demo`, kept under
-benchmarks/data/, and copied afresh for every session so that what one session adds
+benchmarks/data/, and copied afresh for every run so that what one run adds
 (quick-adds, `workbench add`) never changes the next one's data."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ class Dataset:
     pristine: Path
     work: Path
     generated_in: float | None
-    """Seconds `workbench demo` took (None: reused from an earlier session)."""
+    """Seconds `workbench demo` took (None: reused from an earlier run)."""
 
     @property
     def instructions(self) -> int:
@@ -65,7 +65,7 @@ def prepare(size: int, *, regenerate: bool = False) -> Dataset:
         )  # fmt: skip
         seconds = time.perf_counter() - started
         stamp.write_text(json.dumps({"fingerprint": fingerprint, "seconds": seconds}))
-    work = DATA / f"session-{size}.db"
+    work = DATA / f"run-{size}.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{work}{suffix}").unlink(missing_ok=True)
     shutil.copyfile(pristine, work)

@@ -42,7 +42,7 @@ def env(rc: Path) -> dict[str, str]:
 
 
 def prepare(dataset: Dataset) -> Path | None:
-    """A session copy of Taskwarrior's data for this dataset (imported once); the rc file
+    """A fresh copy of Taskwarrior's data for this dataset (imported once); the rc file
     to use it with, or None without Taskwarrior."""
     if TASK is None:
         return None
@@ -59,10 +59,10 @@ def prepare(dataset: Dataset) -> Path | None:
                        capture_output=True)  # fmt: skip
         export.unlink()
         stamp.write_text(json.dumps({"source": source}))
-    session = DATA / f"taskwarrior-session-{dataset.size}"
-    shutil.rmtree(session, ignore_errors=True)
-    shutil.copytree(base / "data", session / "data")
-    return _rc(session)
+    copy = DATA / f"taskwarrior-run-{dataset.size}"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(base / "data", copy / "data")
+    return _rc(copy)
 
 
 def export(db: str, target: str) -> None:
