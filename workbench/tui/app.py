@@ -23,7 +23,7 @@ from workbench.i18n import t
 from workbench.service.workbench import Workbench
 from workbench.store.db import StoreError
 from workbench.tui.commands import TaskJumpCommands, WorkbenchCommands
-from workbench.tui.flows import USER_ERRORS
+from workbench.tui.flows import user_errors
 from workbench.tui.flows.files import FileFlows
 from workbench.tui.flows.instructions import InstructionFlows
 from workbench.tui.flows.tasks import TaskFlows
@@ -173,13 +173,15 @@ class WorkbenchApp(TaskFlows, InstructionFlows, FileFlows, App[None]):
             self._today = now.date()
             self.refresh_data()
 
-    def refresh_data(self, keep: dict[str, Hashable | None] | None = None) -> None:
+    def refresh_data(
+        self, keep: dict[str, Hashable | None] | None = None, panes: tuple[str, ...] = PANES
+    ) -> None:
         """Show the database as it is now; a file that has become unreadable (damaged,
         unmounted) is reported once, not every half second, and never crashes the app."""
         try:
             main = self.main
             if main is not None and main.is_mounted:
-                main.refresh_all(keep)
+                main.refresh_all(keep, panes)
             self._next_change = self.workbench.next_refresh()
         except StoreError as err:
             if str(err) != self._last_error:
@@ -197,34 +199,35 @@ class WorkbenchApp(TaskFlows, InstructionFlows, FileFlows, App[None]):
         done: Callable[[Any], str] | None = None,
         keep: Callable[[Any], dict[str, Hashable | None]] | None = None,
         on_error: Callable[[str], None] | None = None,
+        panes: tuple[str, ...] = PANES,
     ) -> None:
-        """Run one change off the UI thread; then say what it did and show it."""
-        self._write(change, done, keep, on_error)
+        """Run one change off the UI thread; then show it (reading again only `panes`)
+        and say what it did."""
+        self._write(change, done, keep, on_error, panes)
 
     @work(thread=True, group="write", exit_on_error=False)
-    def _write(self, change, done, keep, on_error) -> None:
+    def _write(self, change, done, keep, on_error, panes) -> None:
         with self._write_lock:
             try:
                 result = change()
-            except USER_ERRORS as err:
+            except user_errors() as err:
                 message = str(err)
                 self.call_from_thread(on_error or self._notify_error, message)
                 return
             event_id = self.workbench.last_event_id
-        self.call_from_thread(self._written, result, event_id, done, keep)
+        self.call_from_thread(self._written, result, event_id, done, keep, panes)
 
     def _notify_error(self, message: str) -> None:
         self.notify(message, severity="error", markup=False, timeout=6)
         self.bell()
 
-    def _written(self, result, event_id, done, keep) -> None:
+    def _written(self, result, event_id, done, keep, panes) -> None:
         if event_id is not None:
             self._undo.append(event_id)
-        self.refresh_data(keep(result) if keep else None)
+        self.refresh_data(keep(result) if keep else None, panes)
         if done is not None:
-            self.notify(done(result), markup=False, timeout=3)
-
-    # ------------------------------------------------------------------ tasks
+            # After the frame that shows the change: a toast lays the screen out again.
+            self.call_after_refresh(self.notify, done(result), markup=False, timeout=3)
 
     # ------------------------------------------------------------------ search
 

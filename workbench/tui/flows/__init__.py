@@ -5,21 +5,28 @@ holds what they share."""
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from workbench.config import ConfigError
-from workbench.domain.dates import DateParseError
-from workbench.domain.quickadd import QuickAddError
 from workbench.domain.text import one_line
-from workbench.service.errors import WorkbenchError
-from workbench.store.db import StoreError
 
 if TYPE_CHECKING:
     from workbench.service.workbench import Workbench
     from workbench.tui.screens.form import Field
 
-USER_ERRORS = (WorkbenchError, StoreError, ConfigError, DateParseError, QuickAddError)
-"""Refusals a user can cause; anything else is a bug."""
+
+@cache
+def user_errors() -> tuple[type[Exception], ...]:
+    """Refusals a user can cause; anything else is a bug. Looked up when an error is
+    handled: the date and quick-add grammars need not load before the first frame."""
+    from workbench.config import ConfigError
+    from workbench.domain.dates import DateParseError
+    from workbench.domain.quickadd import QuickAddError
+    from workbench.service.errors import WorkbenchError
+    from workbench.store.db import StoreError
+
+    return (WorkbenchError, StoreError, ConfigError, DateParseError, QuickAddError)
+
 
 Save = Callable[[dict[str, Any], Callable[[str], None]], None]
 """Given a form's values and a way to reopen the form with an error, make the change."""

@@ -7,7 +7,7 @@ from typing import Any
 
 from workbench.domain.models import Channel, FeedbackKind, due_to_iso
 from workbench.i18n import t
-from workbench.tui.flows import USER_ERRORS, FlowBase, short
+from workbench.tui.flows import FlowBase, short, user_errors
 
 CHANNEL_CHOICES = [(f"channel.{c.value}", c.value) for c in Channel]
 KIND_CHOICES = [(f"feedback_kind.{k.value}", k.value) for k in FeedbackKind]
@@ -111,7 +111,7 @@ class InstructionFlows(FlowBase):
 
         try:
             view = self.workbench.instruction_view(instruction_id)
-        except USER_ERRORS as err:
+        except user_errors() as err:
             self._notify_error(str(err))  # type: ignore[attr-defined]
             return
         follow_ups = {

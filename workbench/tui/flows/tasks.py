@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from workbench.domain.quickadd import QuickAdd
 from workbench.i18n import t
-from workbench.tui.flows import USER_ERRORS, FlowBase, short
+from workbench.tui.flows import FlowBase, short, user_errors
+
+if TYPE_CHECKING:
+    from workbench.domain.quickadd import QuickAdd
+
+
+TASKS = ("tasks",)
+"""Panes a task's own change can alter."""
+BOTH = ("tasks", "instructions")
+"""Completing or deleting a task also moves the progress of the instruction it serves."""
 
 
 def _keep(view: Any) -> dict[str, Any]:
@@ -26,6 +34,8 @@ class TaskFlows(FlowBase):
                 lambda: self.workbench.add_task(quick=quick, instruction_id=instruction_id),
                 done=lambda v: t("tui.done.added", title=short(v.task.title)),
                 keep=_keep,
+                # A task serving an instruction changes its progress in that pane too.
+                panes=TASKS if instruction_id is None else ("tasks", "instructions"),
             )
 
         self.push_screen(QuickAddScreen(self.workbench.preview), save)
@@ -38,7 +48,7 @@ class TaskFlows(FlowBase):
                 text += " " + t("tui.done.next", due=successor.to_json()["due"])
             return text
 
-        self.perform(lambda: self.workbench.complete_task(task_id), done=done)
+        self.perform(lambda: self.workbench.complete_task(task_id), done=done, panes=BOTH)
 
     def toggle_urgent(self, task_id: int) -> None:
         self.perform(
@@ -48,6 +58,7 @@ class TaskFlows(FlowBase):
                 title=short(v.task.title),
             ),
             keep=_keep,
+            panes=TASKS,
         )
 
     def change_importance(self, task_id: int, step: int) -> None:
@@ -59,6 +70,7 @@ class TaskFlows(FlowBase):
                 importance=t(f"importance.{v.task.importance.value}"),
             ),
             keep=_keep,
+            panes=TASKS,
         )
 
     def postpone_task(self, task_id: int) -> None:
@@ -68,12 +80,15 @@ class TaskFlows(FlowBase):
             due = due_in_words(view.task.due, self.workbench.now(), self.workbench.calendar)
             return t("tui.done.postponed", title=short(view.task.title), due=due)
 
-        self.perform(lambda: self.workbench.postpone_task(task_id), done=done, keep=_keep)
+        self.perform(
+            lambda: self.workbench.postpone_task(task_id), done=done, keep=_keep, panes=TASKS
+        )
 
     def delete_task(self, task_id: int) -> None:
         self.perform(
             lambda: self.workbench.delete_task(task_id),
             done=lambda v: t("tui.done.deleted", title=short(v.task.title)),
+            panes=BOTH,
         )
 
     def edit_task(self, task_id: int) -> None:
@@ -102,6 +117,7 @@ class TaskFlows(FlowBase):
                 ),
                 done=lambda v: t("tui.done.edited", title=short(v.task.title)),
                 keep=_keep,
+                panes=TASKS,
             )
 
         self.push_screen(
@@ -114,7 +130,7 @@ class TaskFlows(FlowBase):
 
         try:
             view = self.workbench.task_view(task_id)
-        except USER_ERRORS as err:
+        except user_errors() as err:
             self._notify_error(str(err))  # type: ignore[attr-defined]
             return
         follow_ups = {

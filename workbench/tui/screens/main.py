@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from workbench.domain.text import one_line
 from workbench.i18n import t
@@ -55,6 +55,9 @@ class MainScreen(Screen[None]):
         Binding("escape", "clear_search", "key.clear_search", show=False, id="clear_search"),
     ]
 
+    _titles: dict[str, Content]
+    """Border titles as last set, so unchanged ones are not set again."""
+
     pane: reactive[str] = reactive("tasks")
     """The pane with the keyboard (and, on a narrow terminal, the one shown)."""
     narrow: reactive[bool] = reactive(False)
@@ -65,8 +68,9 @@ class MainScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
+        self._titles = {}
         yield StatusHeader(id="status")
-        yield Vertical(id="tabs")
+        yield Static(id="tabs")
         with Horizontal(id="panes"):
             with Vertical(id="tasks-pane", classes="pane"):
                 yield TaskList(id="tasks")
@@ -110,9 +114,14 @@ class MainScreen(Screen[None]):
 
     # ------------------------------------------------------------------ refreshing
 
-    def refresh_all(self, keep: dict[str, Hashable | None] | None = None) -> None:
-        """Read everything again (after a change here or elsewhere), keeping each cursor
-        on its row, or on the given keys."""
+    def refresh_all(
+        self,
+        keep: dict[str, Hashable | None] | None = None,
+        panes: tuple[str, ...] = PANES,
+    ) -> None:
+        """Read again what may have changed (after a change here or elsewhere), keeping
+        each cursor on its row, or on the given keys. Only `panes` are read: a task's
+        change leaves the instructions as they were."""
         keep = keep or {}
         wb = self.wb_app.workbench
         now = wb.now()
@@ -120,7 +129,7 @@ class MainScreen(Screen[None]):
         header = self.query_one(StatusHeader)
         header.now = now
         header.counts = wb.attention()
-        for pane in PANES:
+        for pane in panes:
             widget = self.list_for(pane)
             widget.reload(keep.get(pane, widget.current_key))
         self._update_titles()
@@ -151,24 +160,22 @@ class MainScreen(Screen[None]):
                 if current is not None:
                     about = one_line(current.instruction.content)
                     title = title + Content(" · ") + Content(about[:30])
-            box.border_title = title
+            # Setting a border title repaints the whole pane, changed or not.
+            if self._titles.get(pane) != title:
+                self._titles[pane] = title
+                box.border_title = title
         self._update_tabs()
 
     def _update_tabs(self) -> None:
-        tabs = self.query_one("#tabs")
+        """The tab line of a narrow screen (hidden by the stylesheet on a wide one)."""
+        if not self.narrow:
+            return
         parts = []
         for number, pane in enumerate(PANES, 1):
             label = f" {number} {t(f'tui.pane.{pane}')} "
             style = "reverse bold" if pane == self.pane else "$text-muted"
             parts.append(Content.styled(label, style))
-        tabs.styles.height = 1 if self.narrow else 0
-        tabs.border_title = None
-        tabs.tooltip = None
-        tabs.remove_children()
-        if self.narrow:
-            from textual.widgets import Static
-
-            tabs.mount(Static(Content(" ").join(parts)))
+        self.query_one("#tabs", Static).update(Content(" ").join(parts))
 
     def filter_query(self, pane: str) -> str:
         source = self.list_for(pane).source
