@@ -9,6 +9,7 @@ replaced unless the caller says so.
 
 from __future__ import annotations
 
+import copy
 import errno
 import io
 import os
@@ -16,6 +17,7 @@ import re
 import tempfile
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -120,9 +122,29 @@ def _fonts(run_or_style: Any, *, bold: bool | None = None) -> None:
     r_fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
 
 
+@cache
+def _run_properties(bold: bool) -> Any:
+    """The <w:rPr> that `_fonts` gives a run, built once: setting fonts run by run through
+    python-docx was half the time of a long report."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    rpr = OxmlElement("w:rPr")
+    fonts = OxmlElement("w:rFonts")
+    fonts.set(qn("w:ascii"), LATIN_FONT)
+    fonts.set(qn("w:hAnsi"), LATIN_FONT)
+    fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
+    rpr.append(fonts)
+    weight = OxmlElement("w:b")
+    if not bold:
+        weight.set(qn("w:val"), "0")
+    rpr.append(weight)
+    return rpr
+
+
 def _run(paragraph: Any, text: str, *, bold: bool = False) -> None:
     run = paragraph.add_run(_xml_safe(text))
-    _fonts(run, bold=bold)
+    run.element.insert(0, copy.deepcopy(_run_properties(bold)))
 
 
 def _setup(doc: Any) -> None:
@@ -148,11 +170,13 @@ def _setup(doc: Any) -> None:
 def _docx_table(doc: Any, table: RT.Table) -> None:
     grid = doc.add_table(rows=1 + len(table.rows), cols=len(table.headers))
     grid.style = doc.styles["Table Grid"]
-    for col, header in enumerate(table.headers):
-        _run(grid.rows[0].cells[col].paragraphs[0], header, bold=True)
-    for r, row in enumerate(table.rows, 1):
-        for col, value in enumerate(row):
-            _run(grid.rows[r].cells[col].paragraphs[0], value)
+    # python-docx builds its row and cell lists anew on every index: walk them once.
+    rows = list(grid.rows)
+    for cell, header in zip(rows[0].cells, table.headers, strict=True):
+        _run(cell.paragraphs[0], header, bold=True)
+    for grid_row, row in zip(rows[1:], table.rows, strict=True):
+        for cell, value in zip(grid_row.cells, row, strict=True):
+            _run(cell.paragraphs[0], value)
 
 
 def _docx_block(doc: Any, block: RT.Block) -> None:
