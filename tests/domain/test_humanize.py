@@ -270,3 +270,18 @@ def test_simplified_output_uses_simplified_week_word(lang):
         age_in_words(datetime(2026, 11, 12), THU),
     ]
     assert all("週" not in text for text in outputs)
+
+
+def test_whole_months_counts_as_relativedelta_does():
+    from datetime import date, timedelta
+
+    from dateutil.relativedelta import relativedelta
+
+    from workbench.domain.humanize import _whole_months
+
+    days = [date(2024, 1, 1) + timedelta(days=n) for n in range(0, 1200, 5)]
+    for earlier in days[:80]:
+        for later in days:
+            if later >= earlier:
+                span = relativedelta(later, earlier)
+                assert _whole_months(earlier, later) == span.years * 12 + span.months

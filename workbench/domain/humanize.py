@@ -11,8 +11,6 @@ from __future__ import annotations
 import unicodedata
 from datetime import date, datetime, timedelta
 
-from dateutil.relativedelta import relativedelta
-
 from workbench.domain.calendar import WorkCalendar
 from workbench.domain.models import Due, is_all_day
 from workbench.i18n import t
@@ -108,7 +106,7 @@ def _overdue(due: Due, now: datetime) -> str:
     days = (today - day).days
     if days < 365:
         return t("dates.due.overdue_days", n=days)
-    return t("dates.due.overdue_years", n=relativedelta(today, day).years)
+    return t("dates.due.overdue_years", n=_whole_months(day, today) // 12)
 
 
 def due_in_words(due: Due, now: datetime, cal: WorkCalendar | None = None) -> str:
@@ -162,10 +160,17 @@ def age_in_words(created: datetime, now: datetime) -> str:
         return t("dates.age.days", n=days)
     if days < 60:
         return _plural("dates.age.weeks", days // 7)
-    span = relativedelta(today, then)
-    if span.years == 0:
-        return _plural("dates.age.months", max(1, span.months))
-    return _plural("dates.age.years", span.years)
+    months = _whole_months(then, today)
+    if months < 12:
+        return _plural("dates.age.months", max(1, months))
+    return _plural("dates.age.years", months // 12)
+
+
+def _whole_months(earlier: date, later: date) -> int:
+    """Whole months from `earlier` to `later` (as relativedelta counts them, without
+    importing it on every command that shows a list)."""
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return months - 1 if later.day < earlier.day else months
 
 
 def _plural(key: str, n: int) -> str:

@@ -87,15 +87,22 @@ class MainScreen(Screen[None]):
     # ------------------------------------------------------------------ set-up
 
     def on_mount(self) -> None:
+        """The first frame shows the to-do list; the instructions and their feedback are
+        read right after it, so the start does not wait for them."""
         wb = self.wb_app.workbench
         self.tasks.calendar = wb.calendar
-        self.tasks.set_source(TaskSource(wb, TaskFilter()), t("tui.empty.tasks"))
+        self.tasks.set_source(TaskSource(wb, TaskFilter()), t("tui.empty.tasks"), load=False)
         self.instructions.set_source(
-            InstructionSource(wb, InstructionFilter()), t("tui.empty.instructions")
+            InstructionSource(wb, InstructionFilter()), t("tui.empty.instructions"), load=False
         )
-        self._follow_instruction()
         self.tasks.focus()
-        self.refresh_all()
+        self.refresh_all(panes=("tasks",))
+        self.call_after_refresh(self._load_instructions)
+
+    def _load_instructions(self) -> None:
+        self.refresh_all(panes=("instructions",))
+        self._follow_instruction()
+        self._update_titles()
 
     @property
     def tasks(self) -> TaskList:

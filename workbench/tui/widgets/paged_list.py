@@ -229,11 +229,16 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
         if self.scroll_y > self.max_scroll_y:
             self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
 
-    def set_source(self, source: Source[T], empty_text: str | None = None) -> None:
+    def set_source(
+        self, source: Source[T], empty_text: str | None = None, *, load: bool = True
+    ) -> None:
+        """Show another source (a new filter); `load=False` leaves the reading to a
+        `reload` the caller is about to do anyway."""
         self.source = source
         if empty_text is not None:
             self.empty_text = empty_text
-        self.reload(index=0)
+        if load:
+            self.reload(index=0)
 
     def invalidate(self) -> None:
         """Forget rendered rows (e.g. the language or the clock changed); keep the data."""
