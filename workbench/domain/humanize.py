@@ -170,7 +170,9 @@ def _whole_months(earlier: date, later: date) -> int:
     """Whole months from `earlier` to `later` (as relativedelta counts them, without
     importing it on every command that shows a list)."""
     months = (later.year - earlier.year) * 12 + later.month - earlier.month
-    return months - 1 if later.day < earlier.day else months
+    month_end = (later + timedelta(days=1)).month != later.month
+    # 31 January to 30 April is three months: a shorter month counts whole at its end.
+    return months - 1 if later.day < earlier.day and not month_end else months
 
 
 def _plural(key: str, n: int) -> str:
