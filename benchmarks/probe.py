@@ -91,9 +91,9 @@ def install(recorder: Recorder) -> None:
 
     refresh_data = WorkbenchApp.refresh_data
 
-    def refresh(self: Any, keep: Any = None) -> None:
+    def refresh(self: Any, *args: Any, **kwargs: Any) -> None:
         recorder.refreshed.append(time.perf_counter())
-        refresh_data(self, keep)
+        refresh_data(self, *args, **kwargs)
 
     WorkbenchApp.refresh_data = refresh  # type: ignore[method-assign]
 
