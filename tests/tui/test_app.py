@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 from textual.widgets import Input, Markdown, Static
@@ -514,3 +516,52 @@ async def test_export_and_import_from_the_palette(workbench, tmp_path, db_path, 
         assert app.screen.tasks.row_count == 6
         assert app.screen.instructions.row_count == 3
     other.close()
+
+
+async def test_a_bug_in_a_change_is_reported_not_swallowed(workbench, monkeypatch):
+    """A programming error while saving: nothing is saved, the user is told in a sentence
+    and pointed at a private crash file, and the app keeps running."""
+    app = make_app(workbench)
+    before = titles(app)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(workbench, "toggle_urgent", broken)
+        await pilot.press("exclamation_mark")
+        await settle(pilot)
+        notices = [n.message for n in app._notifications]
+        assert any("Something unexpected went wrong (RuntimeError)" in m for m in notices)
+        assert titles(app) == before
+        assert isinstance(app.screen, MainScreen)
+    reports = list(Path(os.environ["WORKBENCH_CACHE_DIR"]).glob("crash-*.log"))
+    assert len(reports) == 1 and "boom" in reports[0].read_text(encoding="utf-8")
+    assert reports[0].stat().st_mode & 0o077 == 0
+
+
+async def test_a_bug_while_showing_a_saved_change_is_reported(workbench, monkeypatch):
+    """The change is saved; showing it fails once: the user hears of it, the screen is
+    read again and shows the saved change."""
+    app = make_app(workbench)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        first = main.tasks.current.task
+        original = type(main).refresh_all
+        calls = []
+
+        def fails_once(self, *args, **kwargs):
+            calls.append(args)
+            if len(calls) == 1:
+                raise RuntimeError("paint")
+            return original(self, *args, **kwargs)
+
+        monkeypatch.setattr(type(main), "refresh_all", fails_once)
+        await pilot.press("exclamation_mark")
+        await settle(pilot)
+        notices = [n.message for n in app._notifications]
+        assert any("The change was saved, but showing it went wrong" in m for m in notices)
+        assert workbench.task_view(first.id).task.urgent is not first.urgent
+        assert len(calls) >= 2  # read again after the failure

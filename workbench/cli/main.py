@@ -20,6 +20,7 @@ import click
 
 from workbench import i18n, locations
 from workbench.config import Config, ConfigError, load_config
+from workbench.crash import write_report
 from workbench.i18n import t
 
 # Importing the service pulls in the domain; the CLI needs both for nearly every command.
@@ -521,25 +522,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         # A bug. Its transaction was rolled back; say so plainly and keep the details
         # for whoever fixes it, instead of a traceback the user cannot act on.
         click.echo(
-            t("cli.error.unexpected", problem=type(err).__name__, log=_crash_report(err)),
+            t("cli.error.unexpected", problem=type(err).__name__, log=write_report(err)),
             err=True,
         )
         sys.exit(1)
     sys.exit(result if isinstance(result, int) else 0)
-
-
-def _crash_report(err: BaseException) -> str:
-    """Write the traceback to a private file in the cache folder; returns its path."""
-    import time
-    import traceback
-
-    try:
-        folder = locations.cache_dir()
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        path = folder / f"crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log"
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write("".join(traceback.format_exception(err)))
-    except OSError:
-        return "-"
-    return str(path)

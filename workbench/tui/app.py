@@ -4,6 +4,7 @@ with the clock (a task due at 15:00 turns overdue at 15:00)."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Hashable, Iterator
 from datetime import datetime
@@ -213,12 +214,27 @@ class WorkbenchApp(TaskFlows, InstructionFlows, FileFlows, App[None]):
                 message = str(err)
                 self.call_from_thread(on_error or self._notify_error, message)
                 return
+            except Exception as err:  # a bug: its transaction was rolled back
+                self.call_from_thread(self._notify_bug, "cli.error.unexpected", err)
+                return
             event_id = self.workbench.last_event_id
-        self.call_from_thread(self._written, result, event_id, done, keep, panes)
+        try:
+            self.call_from_thread(self._written, result, event_id, done, keep, panes)
+        except Exception as err:  # saved, but showing it failed: say so, never stay silent
+            self.call_from_thread(self._notify_bug, "tui.error.not_shown", err)
 
     def _notify_error(self, message: str) -> None:
         self.notify(message, severity="error", markup=False, timeout=6)
         self.bell()
+
+    def _notify_bug(self, key: str, err: Exception) -> None:
+        """A bug, not a refusal: its details go to a private file, the user gets a plain
+        sentence, and the screen is read again so it shows what is really saved."""
+        from workbench.crash import write_report
+
+        self._notify_error(t(key, problem=type(err).__name__, log=write_report(err)))
+        with contextlib.suppress(Exception):
+            self.refresh_data()
 
     def _written(self, result, event_id, done, keep, panes) -> None:
         if event_id is not None:

@@ -33,7 +33,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "更正反馈（原文保留在历程中）",
     ),
     "tui.done.cancelled": ("Withdrawn.", "已撤銷。", "已撤销。"),
-    "tui.done.corrected": ("Corrected; the earlier text is kept.", "已更正，原文已保留。", "已更正，原文已保留。"),
+    "tui.done.corrected": (
+        "Corrected; the earlier text is kept.",
+        "已更正，原文已保留。",
+        "已更正，原文已保留。",
+    ),
     "key.edit": ("Edit", "修改", "修改"),
     "key.back": ("Back", "返回", "返回"),
     "key.cancel": ("Cancel", "取消", "取消"),
@@ -232,6 +236,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "輸入待辦標題中的字詞…",
         "输入待办标题中的字词…",
     ),
+    # A bug after a change was saved: the change is there, the screen may not show it
+    "tui.error.not_shown": (
+        "The change was saved, but showing it went wrong ({problem}). The screen has been "
+        "read again. The details were written to {log}; please pass that file on.",
+        "變更已儲存，但顯示時發生錯誤（{problem}）。畫面已重新讀取。詳細資訊已寫入 {log}，請轉交該檔案。",
+        "更改已保存，但显示时发生错误（{problem}）。画面已重新读取。详细信息已写入 {log}，请转交该文件。",
+    ),
     # Confirmations
     "tui.done.added": ("Added: {title}", "已新增：{title}", "已新增：{title}"),
     "tui.done.edited": ("Saved: {title}", "已儲存：{title}", "已保存：{title}"),
@@ -297,7 +308,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "tui.summary.kind": ("Report", "報告", "报告"),
     "tui.summary.kind.summary": ("Periodic summary (情況通報)", "情況通報", "情况通报"),
-    "tui.summary.kind.instruction": ("Report on one instruction", "辦理情況報告（一事一文）", "办理情况报告（一事一文）"),
+    "tui.summary.kind.instruction": (
+        "Report on one instruction",
+        "辦理情況報告（一事一文）",
+        "办理情况报告（一事一文）",
+    ),
     "tui.summary.kind.ledger": ("Ledger (督辦台賬)", "督辦台賬", "督办台账"),
     "tui.summary.period": ("Period", "期間", "期间"),
     "tui.summary.leader": ("Leader", "領導", "领导"),
@@ -326,12 +341,28 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{path} 已存在，要替换吗？",
     ),
     "tui.confirm.keys": ("y yes · n no", "y 是 · n 否", "y 是 · n 否"),
-    "tui.brief.keys": ("Enter or Esc to start the day", "按 Enter 或 Esc 開始工作", "按 Enter 或 Esc 开始工作"),
+    "tui.brief.keys": (
+        "Enter or Esc to start the day",
+        "按 Enter 或 Esc 開始工作",
+        "按 Enter 或 Esc 开始工作",
+    ),
     "tui.export.json": ("Export everything (JSON)", "匯出全部資料（JSON）", "导出全部数据（JSON）"),
-    "tui.export.taskwarrior": ("Export tasks for Taskwarrior", "匯出待辦給 Taskwarrior", "导出待办给 Taskwarrior"),
-    "tui.export.ics": ("Export deadlines to a calendar (.ics)", "匯出期限到行事曆（.ics）", "导出期限到日历（.ics）"),
+    "tui.export.taskwarrior": (
+        "Export tasks for Taskwarrior",
+        "匯出待辦給 Taskwarrior",
+        "导出待办给 Taskwarrior",
+    ),
+    "tui.export.ics": (
+        "Export deadlines to a calendar (.ics)",
+        "匯出期限到行事曆（.ics）",
+        "导出期限到日历（.ics）",
+    ),
     "tui.export.confidential": ("Include confidential", "包括機要", "包括机要"),
-    "tui.import.title": ("Import a file (JSON or Taskwarrior)", "匯入檔案（JSON 或 Taskwarrior）", "导入文件（JSON 或 Taskwarrior）"),
+    "tui.import.title": (
+        "Import a file (JSON or Taskwarrior)",
+        "匯入檔案（JSON 或 Taskwarrior）",
+        "导入文件（JSON 或 Taskwarrior）",
+    ),
     "tui.import.placeholder": ("path of the file", "檔案路徑", "文件路径"),
     "tui.import.hint": (
         "All or nothing: a file with a mistake imports nothing and says where.",
