@@ -565,3 +565,26 @@ async def test_a_bug_while_showing_a_saved_change_is_reported(workbench, monkeyp
         assert any("The change was saved, but showing it went wrong" in m for m in notices)
         assert workbench.task_view(first.id).task.urgent is not first.urgent
         assert len(calls) >= 2  # read again after the failure
+
+
+async def test_typing_a_search_does_not_lay_the_screen_out(workbench, monkeypatch):
+    """Each keystroke repaints the box and the list, not every widget on the screen (a
+    layout per keystroke costs tens of milliseconds at 100,000 rows as at 10)."""
+    app = make_app(workbench)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        main = app.screen
+        layouts = []
+        original = type(main)._refresh_layout
+
+        def counted(self, *args, **kwargs):
+            layouts.append(args)
+            return original(self, *args, **kwargs)
+
+        monkeypatch.setattr(type(main), "_refresh_layout", counted)
+        await type_text(pilot, "會議")
+        await settle(pilot)
+        assert main.tasks.row_count == 1
+        assert layouts == []
