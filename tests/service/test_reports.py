@@ -15,7 +15,9 @@ import pytest
 from tests.conftest import NOW, Clock
 from tests.domain.test_summary import BRACKETS, MULTILINE
 from workbench.domain.models import ChaseLevel, FeedbackKind, Light
+from workbench.domain.report_text import brief_json, brief_text
 from workbench.domain.summary import Counts, EntryKind, Outcome, Period
+from workbench.i18n import t
 from workbench.service import reports
 from workbench.service.errors import InvalidInput, NotFound
 from workbench.service.workbench import Workbench
@@ -216,6 +218,31 @@ def test_brief(wb, ids, clock):
     assert [i.id for i in b.red] == [ids["F"]]
     assert sorted(i.id for i in b.yellow) == sorted([ids["I"], ids["K"]])
     assert [i.id for i in b.feedback_due] == [ids["K"]]
+
+
+def test_brief_names_the_longest_overdue_and_counts_the_rest(wb, clock, monkeypatch):
+    """Years of records can hold thousands of overdue tasks: the briefing reads a bounded
+    number of them, counts all, and still finds today's tasks behind them."""
+    monkeypatch.setattr(reports, "BRIEF_OVERDUE", 3)
+    clock.at(11, 1)
+    for n in range(6):
+        wb.edit_task(wb.add_task(f"逾期{n}").task.id, due=d(11, 10 + n))
+    secret = wb.add_task("機要逾期").task.id
+    wb.edit_task(secret, due=d(11, 2), confidential=True)
+    today = wb.add_task("今天交").task.id
+    wb.edit_task(today, due=datetime(2026, 11, 26, 18, 0))
+    clock.at(11, 26, 10)
+    b = reports.brief(wb)
+    assert [x.title for x in b.overdue_tasks] == ["機要逾期", "逾期0", "逾期1"]
+    assert b.overdue_total == 7
+    assert [x.id for x in b.today_tasks] == [today]
+    public = reports.brief(wb, include_confidential=False)
+    assert [x.title for x in public.overdue_tasks] == ["逾期0", "逾期1", "逾期2"]
+    assert public.overdue_total == 6
+    text = brief_text(public)
+    assert "Overdue tasks (6)" in text
+    assert t("report.brief.more", n=3) in text
+    assert brief_json(public)["overdue_total"] == 6
 
 
 def test_tasks_done_per_day(wb, clock):

@@ -912,16 +912,18 @@ def brief_text(brief: Brief) -> str:
         out += ["", t("report.brief.nothing")]
         return "\n".join(out) + "\n"
     groups = [
-        ("report.brief.overdue_tasks", [_brief_task(x) for x in brief.overdue_tasks]),
-        ("report.brief.today_tasks", [_brief_task(x) for x in brief.today_tasks]),
-        ("report.brief.red", [_brief_item(i) for i in brief.red]),
-        ("report.brief.yellow", [_brief_item(i) for i in brief.yellow]),
-        ("report.brief.feedback_due", [_brief_item(i) for i in brief.feedback_due]),
-    ]
-    for key, lines in groups:
+        ("report.brief.overdue_tasks", [_brief_task(x) for x in brief.overdue_tasks[:BRIEF_LIMIT]],
+         brief.overdue_total),
+        ("report.brief.today_tasks", [_brief_task(x) for x in brief.today_tasks], None),
+        ("report.brief.red", [_brief_item(i) for i in brief.red], None),
+        ("report.brief.yellow", [_brief_item(i) for i in brief.yellow], None),
+        ("report.brief.feedback_due", [_brief_item(i) for i in brief.feedback_due], None),
+    ]  # fmt: skip
+    for key, lines, total in groups:
         if lines:
-            out += ["", _plural(key, len(lines))]
-            out += _numbered_limited(lines)
+            count = len(lines) if total is None else total
+            out += ["", _plural(key, count)]
+            out += _numbered_limited(lines, count)
     if brief.upcoming:
         out += ["", t("report.brief.upcoming", until=day_text(brief.upcoming_until))]
         out += _numbered_limited([
@@ -932,10 +934,13 @@ def brief_text(brief: Brief) -> str:
     return "\n".join(out) + "\n"
 
 
-def _numbered_limited(lines: list[str]) -> list[str]:
+def _numbered_limited(lines: list[str], total: int | None = None) -> list[str]:
+    """The first lines, numbered, and how many more there are of `total` (default: all
+    the lines given)."""
     shown = [f"{i}. {line}" for i, line in enumerate(lines[:BRIEF_LIMIT], 1)]
-    if len(lines) > BRIEF_LIMIT:
-        shown.append(t("report.brief.more", n=len(lines) - BRIEF_LIMIT))
+    total = len(lines) if total is None else total
+    if total > len(shown):
+        shown.append(t("report.brief.more", n=total - len(shown)))
     return shown
 
 
@@ -949,6 +954,7 @@ def brief_json(brief: Brief) -> dict[str, Any]:
     return {
         "now": _ts(brief.now),
         "overdue_tasks": [_task_json(x) for x in brief.overdue_tasks],
+        "overdue_total": brief.overdue_total,
         "today_tasks": [_task_json(x) for x in brief.today_tasks],
         "red": [item_json(i) for i in brief.red],
         "yellow": [item_json(i) for i in brief.yellow],

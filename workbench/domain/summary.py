@@ -742,6 +742,8 @@ class Brief:
     feedback_due: tuple[Item, ...]
     upcoming: tuple[Deadline, ...]
     upcoming_until: date
+    overdue_total: int = 0
+    """Overdue tasks in all: more than `overdue_tasks` lists when the list was cut short."""
 
     @property
     def is_empty(self) -> bool:
@@ -760,8 +762,11 @@ def build_brief(
     calendar: WorkCalendar | None = None,
     yellow_days: int = supervision.YELLOW_DAYS,
     working_days: int = BRIEF_WORKING_DAYS,
+    *,
+    overdue_total: int | None = None,
 ) -> Brief:
-    """The briefing from open tasks and open instructions (others are ignored)."""
+    """The briefing from open tasks and open instructions (others are ignored).
+    `overdue_total` counts the overdue tasks when `tasks` holds only the first of them."""
     cal = calendar or WorkCalendar()
     today = now.date()
     until = cal.add_working_days(today, working_days)
@@ -800,5 +805,6 @@ def build_brief(
         feedback_due=tuple(i for i in items if i.feedback_due),
         upcoming=tuple(upcoming),
         upcoming_until=until,
+        overdue_total=max(len(overdue_tasks), overdue_total or 0),
     )
 

@@ -96,6 +96,10 @@ def instruction_report(
     return _instruction_report(dossier, wb.now(), wb.calendar, wb.config.yellow_days)
 
 
+BRIEF_OVERDUE = 100
+"""Overdue tasks a briefing lists by name (the longest overdue first); it counts the rest."""
+
+
 def brief(wb: Workbench, *, include_confidential: bool = True) -> Brief:
     """Today's briefing: due and overdue tasks, red and yellow instructions, reports owed,
     deadlines in the next three working days."""
@@ -103,15 +107,19 @@ def brief(wb: Workbench, *, include_confidential: bool = True) -> Brief:
     until = wb.calendar.add_working_days(now.date(), BRIEF_WORKING_DAYS)
     limit = datetime.combine(until + timedelta(days=1), time.min)
     store = wb.store
-    tasks = Q.open_tasks_due_by(store, limit)
-    if not include_confidential:
-        tasks = [x for x in tasks if not x.confidential]
+    overdue, overdue_total = Q.open_tasks_overdue(
+        store, now, cap=BRIEF_OVERDUE, include_confidential=include_confidential
+    )
+    coming = Q.open_tasks_due_between(
+        store, now, limit, include_confidential=include_confidential
+    )
     found = Q.open_instructions_needing_attention(
         store, limit, include_confidential=include_confidential
     )
     last = Q.latest_feedback(store, [i.id for i in found if i.id is not None])
     dossiers = [Dossier(i, (last[i.id],) if i.id in last else ()) for i in found]
-    return build_brief(now, tasks, dossiers, wb.calendar, wb.config.yellow_days)
+    return build_brief(now, overdue + coming, dossiers, wb.calendar, wb.config.yellow_days,
+                       overdue_total=overdue_total)  # fmt: skip
 
 
 def tasks_done_per_day(

@@ -176,13 +176,33 @@ def tasks_done_per_day(
     return {date.fromisoformat(r[0]): r[1] for r in rows}
 
 
-def open_tasks_due_by(store: Store, limit: datetime, cap: int = 1000) -> list[Task]:
-    """Open tasks due by `limit` (overdue ones included), soonest first, at most `cap`.
-    An all-day due date counts as due at the end of its day."""
+def open_tasks_overdue(
+    store: Store, now: datetime, *, cap: int, include_confidential: bool = True
+) -> tuple[list[Task], int]:
+    """The `cap` longest-overdue open tasks, and how many are overdue in all.
+
+    Years of records can hold thousands of overdue tasks; a briefing names the first few
+    and counts the rest, so its cost does not grow with them. `due_sort` is the moment a
+    due date passes (the end of an all-day date): overdue is `due_sort <= now`."""
+    where = "" if include_confidential else " AND confidential = 0"
+    base = f"FROM task WHERE deleted IS NULL AND status = 'open' AND due_sort <= ?{where}"
+    params = (R.ts(now),)
+    total = store.db.query_one(f"SELECT count(*) {base}", params)[0]
+    rows = store.db.query(f"SELECT {_T} {base} ORDER BY due_sort, id LIMIT ?", (*params, cap))
+    return [R.task_from_row(dict(r)) for r in rows], total
+
+
+def open_tasks_due_between(
+    store: Store, after: datetime, until: datetime, *, include_confidential: bool = True,
+    cap: int = 1000,
+) -> list[Task]:  # fmt: skip
+    """Open tasks that fall due after `after` and by `until` (a few days: a bounded
+    window), soonest first."""
+    where = "" if include_confidential else " AND confidential = 0"
     rows = store.db.query(
-        f"SELECT {_T} FROM task WHERE deleted IS NULL AND status = 'open' AND due_sort <= ? "
-        "ORDER BY due_sort, id LIMIT ?",
-        (R.ts(limit), cap),
+        f"SELECT {_T} FROM task WHERE deleted IS NULL AND status = 'open' "
+        f"AND due_sort > ? AND due_sort <= ?{where} ORDER BY due_sort, id LIMIT ?",
+        (R.ts(after), R.ts(until), cap),
     )
     return [R.task_from_row(dict(r)) for r in rows]
 
