@@ -197,9 +197,21 @@ def _migration_3(db: sqlite_utils.Database) -> None:
         )
 
 
+def _migration_4(db: sqlite_utils.Database) -> None:
+    """An index of the open tasks by quadrant, for the header's count of urgent ones.
+
+    Counting them read every open task's row: at 100,000 records, 1,500 scattered reads
+    (6 ms) on every refresh. With this index, each of the header's task counts is one
+    short index range."""
+    db.execute(
+        "CREATE INDEX task_open_quadrant ON task (quadrant) "
+        "WHERE deleted IS NULL AND status = 'open'"
+    )
+
+
 Migration = Callable[["sqlite_utils.Database"], None]
 
-MIGRATIONS: list[Migration] = [_migration_1, _migration_2, _migration_3]
+MIGRATIONS: list[Migration] = [_migration_1, _migration_2, _migration_3, _migration_4]
 """Migration N (1-based) brings a database from user_version N-1 to N."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

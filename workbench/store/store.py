@@ -503,14 +503,17 @@ class Store:
 
     def task_counts(self, now: datetime) -> dict[str, int]:
         """Open tasks that need attention: urgent quadrants and overdue."""
+        # Three counts, each answered by a partial index of the open tasks alone (one
+        # pass over the table would read every open task's row).
         found = self.db.query_one(
-            "SELECT count(*), "
-            "  sum(quadrant IN ('important_urgent', 'urgent_not_important')), "
-            "  sum(due_sort <= ?) "
-            "FROM task WHERE deleted IS NULL AND status = 'open'",
+            "SELECT (SELECT count(*) FROM task WHERE deleted IS NULL AND status = 'open'), "
+            "  (SELECT count(*) FROM task WHERE deleted IS NULL AND status = 'open' "
+            "   AND quadrant IN ('important_urgent', 'urgent_not_important')), "
+            "  (SELECT count(*) FROM task WHERE deleted IS NULL AND status = 'open' "
+            "   AND due_sort <= ?)",
             (R.ts(now),),
         )
-        return {"open": found[0], "urgent": found[1] or 0, "overdue": found[2] or 0}
+        return {"open": found[0], "urgent": found[1], "overdue": found[2]}
 
     def tags(self) -> list[str]:
         found = self.db.query(
