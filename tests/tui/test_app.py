@@ -92,6 +92,58 @@ async def test_quick_add_refuses_what_it_does_not_understand(workbench):
         assert isinstance(app.screen, MainScreen)
 
 
+async def test_a_refused_quick_add_keeps_the_line_and_says_why(workbench, monkeypatch):
+    """The disk is full when Enter is pressed: the box stays open with everything typed
+    and the reason; once the disk has room, Enter again saves it."""
+    from workbench.store.db import StoreError
+
+    app = make_app(workbench)
+    real_add = workbench.add_task
+
+    def full_disk(*args, **kwargs):
+        raise StoreError("store.error.full", "office.db")
+
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(pilot)
+        before = workbench.count_tasks(TaskFilter(scope="all"))
+        monkeypatch.setattr(workbench, "add_task", full_disk)
+        await pilot.press("a")
+        await type_text(pilot, "寫本週工作總結 下週五")
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, QuickAddScreen)
+        assert screen.query_one("#quick-line", Input).value == "寫本週工作總結 下週五"
+        preview = screen.query_one("#quick-preview", Static)
+        assert preview.has_class("-error") and "office.db" in str(preview.render())
+        assert workbench.count_tasks(TaskFilter(scope="all")) == before
+        monkeypatch.setattr(workbench, "add_task", real_add)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.tasks.current.task.title == "寫本週工作總結"
+
+
+async def test_a_bug_in_quick_add_leaves_the_box_closable(workbench, monkeypatch):
+    app = make_app(workbench)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(workbench, "add_task", broken)
+        await pilot.press("a")
+        await type_text(pilot, "整理檔案")
+        await pilot.press("enter")
+        await settle(pilot)
+        preview = app.screen.query_one("#quick-preview", Static)
+        assert "Something unexpected went wrong (RuntimeError)" in str(preview.render())
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+
+
 async def test_done_then_undo(workbench):
     app = make_app(workbench)
     async with app.run_test(size=(120, 32)) as pilot:

@@ -200,13 +200,14 @@ class WorkbenchApp(TaskFlows, InstructionFlows, FileFlows, App[None]):
         keep: Callable[[Any], dict[str, Hashable | None]] | None = None,
         on_error: Callable[[str], None] | None = None,
         panes: tuple[str, ...] = PANES,
+        close: Callable[[], None] | None = None,
     ) -> None:
         """Run one change off the UI thread; then show it (reading again only `panes`)
-        and say what it did."""
-        self._write(change, done, keep, on_error, panes)
+        and say what it did. `close` shuts the box it was typed in, in the same frame."""
+        self._write(change, done, keep, on_error, panes, close)
 
     @work(thread=True, group="write", exit_on_error=False)
-    def _write(self, change, done, keep, on_error, panes) -> None:
+    def _write(self, change, done, keep, on_error, panes, close) -> None:
         with self._write_lock:
             try:
                 result = change()
@@ -215,30 +216,42 @@ class WorkbenchApp(TaskFlows, InstructionFlows, FileFlows, App[None]):
                 self.call_from_thread(on_error or self._notify_error, message)
                 return
             except Exception as err:  # a bug: its transaction was rolled back
-                self.call_from_thread(self._notify_bug, "cli.error.unexpected", err)
+                self.call_from_thread(self._notify_bug, "cli.error.unexpected", err, on_error)
                 return
             event_id = self.workbench.last_event_id
         try:
-            self.call_from_thread(self._written, result, event_id, done, keep, panes)
+            self.call_from_thread(self._written, result, event_id, done, keep, panes, close)
         except Exception as err:  # saved, but showing it failed: say so, never stay silent
-            self.call_from_thread(self._notify_bug, "tui.error.not_shown", err)
+            self.call_from_thread(self._notify_bug, "tui.error.not_shown", err, None, close)
 
     def _notify_error(self, message: str) -> None:
         self.notify(message, severity="error", markup=False, timeout=6)
         self.bell()
 
-    def _notify_bug(self, key: str, err: Exception) -> None:
+    def _notify_bug(
+        self,
+        key: str,
+        err: Exception,
+        on_error: Callable[[str], None] | None = None,
+        close: Callable[[], None] | None = None,
+    ) -> None:
         """A bug, not a refusal: its details go to a private file, the user gets a plain
-        sentence, and the screen is read again so it shows what is really saved."""
+        sentence (in the box it was typed in, if that is still open), and the screen is
+        read again so it shows what is really saved."""
         from workbench.crash import write_report
 
-        self._notify_error(t(key, problem=type(err).__name__, log=write_report(err)))
+        message = t(key, problem=type(err).__name__, log=write_report(err))
+        (on_error or self._notify_error)(message)
         with contextlib.suppress(Exception):
+            if close is not None:
+                close()
             self.refresh_data()
 
-    def _written(self, result, event_id, done, keep, panes) -> None:
+    def _written(self, result, event_id, done, keep, panes, close=None) -> None:
         if event_id is not None:
             self._undo.append(event_id)
+        if close is not None:
+            close()
         self.refresh_data(keep(result) if keep else None, panes)
         if done is not None:
             # After the frame that shows the change: a toast lays the screen out again.

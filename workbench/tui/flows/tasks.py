@@ -9,6 +9,7 @@ from workbench.tui.flows import FlowBase, short, user_errors
 
 if TYPE_CHECKING:
     from workbench.domain.quickadd import QuickAdd
+    from workbench.tui.screens.quick_add import QuickAddScreen
 
 
 TASKS = ("tasks",)
@@ -27,18 +28,18 @@ class TaskFlows(FlowBase):
         """a (or t on an instruction): quick-add with a live preview."""
         from workbench.tui.screens.quick_add import QuickAddScreen
 
-        def save(quick: QuickAdd | None) -> None:
-            if quick is None:
-                return
+        def save(quick: QuickAdd, screen: QuickAddScreen) -> None:
             self.perform(
                 lambda: self.workbench.add_task(quick=quick, instruction_id=instruction_id),
                 done=lambda v: t("tui.done.added", title=short(v.task.title)),
                 keep=_keep,
+                on_error=screen.refused,
+                close=screen.saved,
                 # A task serving an instruction changes its progress in that pane too.
                 panes=TASKS if instruction_id is None else ("tasks", "instructions"),
             )
 
-        self.push_screen(QuickAddScreen(self.workbench.preview), save)
+        self.push_screen(QuickAddScreen(self.workbench.preview, save))
 
     def complete_task(self, task_id: int) -> None:
         def done(result: Any) -> str:
@@ -99,9 +100,7 @@ class TaskFlows(FlowBase):
         task = self.workbench.task_view(task_id).task
         text = task_as_quick_add(task, self.workbench.preview)
 
-        def save(quick: QuickAdd | None) -> None:
-            if quick is None:
-                return
+        def save(quick: QuickAdd, screen: QuickAddScreen) -> None:
             self.perform(
                 lambda: self.workbench.edit_task(
                     task_id,
@@ -117,12 +116,15 @@ class TaskFlows(FlowBase):
                 ),
                 done=lambda v: t("tui.done.edited", title=short(v.task.title)),
                 keep=_keep,
+                on_error=screen.refused,
+                close=screen.saved,
                 panes=TASKS,
             )
 
         self.push_screen(
-            QuickAddScreen(self.workbench.preview, initial=text, title_key="tui.edit_task.title"),
-            save,
+            QuickAddScreen(
+                self.workbench.preview, save, initial=text, title_key="tui.edit_task.title"
+            )
         )
 
     def show_task(self, task_id: int) -> None:

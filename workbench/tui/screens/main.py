@@ -250,7 +250,8 @@ class MainScreen(Screen[None]):
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
-        self.wb_app.filter_pane(self.pane, event.value)
+        if event.value != self.filter_query(self.pane):  # Escape has already cleared it
+            self.wb_app.filter_pane(self.pane, event.value)
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:

@@ -1,7 +1,9 @@
 """Quick-add: one line in the quick-add syntax, with a live preview of what it means.
 
 Enter saves only what the preview shows; a line that is not understood says why and
-Enter saves nothing.
+Enter saves nothing. The box stays open while the line is saved: it closes in the frame
+that shows the task in its place (one repaint of the screen, not two), and a save that is
+refused (a locked or full disk) keeps everything typed, with the reason under it.
 """
 
 from __future__ import annotations
@@ -57,8 +59,12 @@ def preview_content(quick: QuickAdd) -> Content:
     return Content("\n").join(parts)
 
 
-class QuickAddScreen(ModalScreen[QuickAdd | None]):
-    """Dismisses with the parsed line, or None when cancelled."""
+Save = Callable[[QuickAdd, "QuickAddScreen"], None]
+"""Start saving the line; call the screen's `saved` once it is shown, `refused` if not."""
+
+
+class QuickAddScreen(ModalScreen[None]):
+    """One line, its preview, and Enter to save it through `save`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "key.cancel", id="quick.cancel"),
@@ -80,12 +86,15 @@ class QuickAddScreen(ModalScreen[QuickAdd | None]):
     def __init__(
         self,
         parse: Callable[[str], QuickAdd],
+        save: Save,
         *,
         initial: str = "",
         title_key: str = "tui.quick_add.title",
     ) -> None:
         super().__init__()
         self._parse = parse
+        self._save = save
+        self._saving = False
         self._initial = initial
         self._title_key = title_key
         self.parsed: QuickAdd | None = None
@@ -129,10 +138,25 @@ class QuickAddScreen(ModalScreen[QuickAdd | None]):
 
     @on(Input.Submitted, "#quick-line")
     def _submitted(self) -> None:
-        if self.parsed is None:
+        if self.parsed is None or self._saving:
             self.app.bell()
             return
-        self.dismiss(self.parsed)
+        self._saving = True  # a second Enter must not save the line twice
+        self._save(self.parsed, self)
+
+    def saved(self) -> None:
+        """The line is saved: close, in the same frame that shows the task."""
+        if self.is_current:
+            self.dismiss(None)
+
+    def refused(self, message: str) -> None:
+        """Saving failed: keep the line, say why, let the user try again or cancel."""
+        self._saving = False
+        preview = self.query_one("#quick-preview", Static)
+        preview.add_class("-error")
+        preview.update(Content(message))
+        self.app.bell()
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self._saving:
+            self.dismiss(None)
