@@ -260,6 +260,9 @@ class Script:
                 opened = self.press("slash", self._searching, character="/")
                 if opened is None:
                     continue
+                # The search box appearing lays the screen out; a person's first key comes
+                # a moment later, not while that is still being drawn.
+                self.settle(0.2)
                 typed = ""
                 for ch in word:
                     typed += ch
