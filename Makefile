@@ -50,14 +50,11 @@ test-long: $(TEST_STAMP)
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check workbench tests benchmarks
 
-# Compile what changed since the install first: otherwise every measured process pays to
-# compile the edited modules (bytecode is not written at run time here).
+# The harness compiles what changed since the install before it measures anything.
 bench: $(TEST_STAMP)
-	$(BIN)/python -m compileall -q workbench > /dev/null
 	$(BIN)/python -m benchmarks
 
 bench-quick: $(TEST_STAMP)
-	$(BIN)/python -m compileall -q workbench > /dev/null
 	$(BIN)/python -m benchmarks --quick
 
 clean:
