@@ -28,6 +28,11 @@ def titles(app) -> list[str]:
     return [v.task.title for v in app.workbench.list_tasks(TaskFilter(), 0, 100)]
 
 
+def _boom(*args, **kwargs):
+    """Stands in for a use case with a bug."""
+    raise RuntimeError("boom")
+
+
 async def type_text(pilot, text: str) -> None:
     for ch in text:
         await pilot.press(ch if ch != " " else "space")
@@ -127,12 +132,9 @@ async def test_a_refused_quick_add_keeps_the_line_and_says_why(workbench, monkey
 async def test_a_bug_in_quick_add_leaves_the_box_closable(workbench, monkeypatch):
     app = make_app(workbench)
 
-    def broken(*args, **kwargs):
-        raise RuntimeError("boom")
-
     async with app.run_test(size=(120, 32)) as pilot:
         await settle(pilot)
-        monkeypatch.setattr(workbench, "add_task", broken)
+        monkeypatch.setattr(workbench, "add_task", _boom)
         await pilot.press("a")
         await type_text(pilot, "整理檔案")
         await pilot.press("enter")
@@ -576,12 +578,9 @@ async def test_a_bug_in_a_change_is_reported_not_swallowed(workbench, monkeypatc
     app = make_app(workbench)
     before = titles(app)
 
-    def broken(*args, **kwargs):
-        raise RuntimeError("boom")
-
     async with app.run_test(size=(120, 32)) as pilot:
         await settle(pilot)
-        monkeypatch.setattr(workbench, "toggle_urgent", broken)
+        monkeypatch.setattr(workbench, "toggle_urgent", _boom)
         await pilot.press("exclamation_mark")
         await settle(pilot)
         notices = [n.message for n in app._notifications]
