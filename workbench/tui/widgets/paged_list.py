@@ -111,31 +111,24 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
     reaches (watch_cursor), or everything when the list scrolls; a plain reactive would
     repaint every visible row on each key."""
 
-    class Highlighted(Message):
+    class _RowMessage(Message):
+        """About one row of a list: which list, where, and what is there."""
+
+        def __init__(self, widget: PagedList[Any], index: int, item: Any) -> None:
+            super().__init__()
+            self.widget = widget
+            self.index = index
+            self.item = item
+
+        @property
+        def control(self) -> PagedList[Any]:
+            return self.widget
+
+    class Highlighted(_RowMessage):
         """The cursor moved onto a row (or the list became empty: `item` is None)."""
 
-        def __init__(self, widget: PagedList[Any], index: int, item: Any) -> None:
-            super().__init__()
-            self.widget = widget
-            self.index = index
-            self.item = item
-
-        @property
-        def control(self) -> PagedList[Any]:
-            return self.widget
-
-    class Selected(Message):
+    class Selected(_RowMessage):
         """Enter on a row."""
-
-        def __init__(self, widget: PagedList[Any], index: int, item: Any) -> None:
-            super().__init__()
-            self.widget = widget
-            self.index = index
-            self.item = item
-
-        @property
-        def control(self) -> PagedList[Any]:
-            return self.widget
 
     def __init__(
         self,
