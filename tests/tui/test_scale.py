@@ -87,3 +87,28 @@ async def test_a_search_at_scale_counts_every_match(db_path, size, word):
             assert tasks.row_count == wb.count_tasks(TaskFilter())
     finally:
         wb.close()
+
+
+async def test_the_screenful_below_is_ready_before_the_next_page_down(empty_workbench):
+    """Once a page-down's frame is out, the rows of the next screenful are read and drawn
+    in the idle moment before the next key, and are what that page then shows."""
+    wb = empty_workbench
+    for n in range(120):
+        wb.add_task(f"第{n:03d}項")
+    app = make_app(wb)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(pilot)
+        tasks = app.main.tasks
+        await pilot.press("pagedown")
+        await settle(pilot)
+        height = tasks.scrollable_content_region.height
+        width = tasks.scrollable_content_region.width
+        below = range(round(tasks.scroll_y) + height, round(tasks.scroll_y) + 2 * height)
+        assert all((i, width, False) in tasks._strips for i in below)
+        await pilot.press("pagedown")
+        await settle(pilot)
+        top = round(tasks.scroll_y)
+        expected = [v.task.title for v in wb.list_tasks(TaskFilter(), top, height)]
+        shown = rows(tasks)
+        assert len(expected) == height
+        assert all(title in line for title, line in zip(expected, shown, strict=True))

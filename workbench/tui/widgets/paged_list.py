@@ -146,6 +146,7 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
         self._pages: OrderedDict[int, Sequence[T]] = OrderedDict()
         self._strips: dict[tuple[int, int, bool], Strip] = {}
         self._last_highlight: Hashable | None = object()
+        self._reading_ahead = False
         self._frame: tuple[int, int, Style] | None = None
         """Width, top row and style of the frame being rendered (None between frames)."""
 
@@ -248,6 +249,9 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
 
     def watch_cursor(self, old: int, new: int) -> None:
         self._scroll_cursor_into_view()
+        if not self._reading_ahead:
+            self._reading_ahead = True
+            self.call_after_refresh(self._read_ahead)
         self._strips.pop((old, self.size.width, True), None)
         self._strips.pop((new, self.size.width, False), None)
         self.refresh_line(old)
@@ -256,6 +260,24 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
         if key != self._last_highlight:
             self._last_highlight = key
             self.post_message(self.Highlighted(self, new, self.current))
+
+    def _read_ahead(self) -> None:
+        """After the frame is out, read and draw the screenfuls above and below the one
+        shown, so the next page-down or page-up finds them ready: a person's next key
+        comes after this is done, and it is the same few rows at any length of list."""
+        self._reading_ahead = False
+        height = self.scrollable_content_region.height
+        if not self.is_mounted or self._count == 0 or height <= 0:
+            return
+        width, top, style = self._measure()
+        below = range(top + height, min(top + 2 * height, self._count))
+        above = range(max(0, top - height), top)
+        for index in (*below, *above):
+            key = (index, width, index == self.cursor)
+            if key not in self._strips:
+                if len(self._strips) > 512:
+                    return  # the cache is for what is near; leave the rest to render_line
+                self._strips[key] = self._render_row(index, width, index == self.cursor, style)
 
     def _scroll_cursor_into_view(self) -> None:
         height = self.scrollable_content_region.height
