@@ -4,6 +4,8 @@ row, pages land where they should, and a search counts every match."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from tests.conftest import NOW
@@ -112,3 +114,42 @@ async def test_the_screenful_below_is_ready_before_the_next_page_down(empty_work
         shown = rows(tasks)
         assert len(expected) == height
         assert all(title in line for title, line in zip(expected, shown, strict=True))
+
+
+async def test_the_scrollbar_repaints_only_when_its_thumb_moves(db_path):
+    """A step that scrolls a long list by a row moves the thumb by less than a cell,
+    often by nothing it can show: then the bar is not drawn again. It is never drawn twice
+    the same in a row, and the bar on screen is always the current one."""
+    wb = fill(db_path, 10_000)
+    try:
+        app = make_app(wb)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await settle(pilot)
+            tasks = app.main.tasks
+            bar = tasks.vertical_scrollbar
+            drawn: list[object] = []
+            render = bar.render
+
+            def counting_render():
+                drawn.append(bar._bar())
+                return render()
+
+            bar.render = counting_render
+            height = tasks.scrollable_content_region.height
+            steps = height + 60
+            for _ in range(steps):
+                await pilot.press("down")
+            await settle(pilot)
+            scrolled = round(tasks.scroll_y)
+            assert scrolled == steps - height + 1
+            assert 0 < len(drawn) < scrolled * 3 // 4
+            assert all(a != b for a, b in itertools.pairwise(drawn))
+            assert bar._drawn == bar._bar()
+            await pilot.press("end")
+            await settle(pilot)
+            assert bar.position == tasks.max_scroll_y
+            assert bar._drawn == bar._bar()
+            last_cell = bar.render_lines(bar.region.reset_offset)[-1]
+            assert last_cell.text.strip() or last_cell.cell_length == 1
+    finally:
+        wb.close()

@@ -23,9 +23,11 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from workbench.domain.text import one_line
+from workbench.tui.widgets.quiet_scrollbar import QuietScrollBar
 
 T = TypeVar("T")
 
@@ -146,9 +148,22 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
         self._pages: OrderedDict[int, Sequence[T]] = OrderedDict()
         self._strips: dict[tuple[int, int, bool], Strip] = {}
         self._last_highlight: Hashable | None = object()
-        self._reading_ahead = False
+        self._read_ahead_due = False
         self._frame: tuple[int, int, Style] | None = None
         """Width, top row and style of the frame being rendered (None between frames)."""
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """Textual's property, with a scrollbar that does not repaint on every row scrolled
+        (see QuietScrollBar); creating it the way Textual does uses two private names."""
+        if self._vertical_scrollbar is None:
+            bar = QuietScrollBar(
+                vertical=True, name="vertical", thickness=self.scrollbar_size_vertical
+            )
+            bar.display = False
+            self._vertical_scrollbar = bar
+            self.app._start_widget(self, bar)
+        return self._vertical_scrollbar
 
     # ------------------------------------------------------------------ data
 
@@ -249,9 +264,7 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
 
     def watch_cursor(self, old: int, new: int) -> None:
         self._scroll_cursor_into_view()
-        if not self._reading_ahead:
-            self._reading_ahead = True
-            self.call_after_refresh(self._read_ahead)
+        self._read_ahead_due = True
         self._strips.pop((old, self.size.width, True), None)
         self._strips.pop((new, self.size.width, False), None)
         self.refresh_line(old)
@@ -264,8 +277,12 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
     def _read_ahead(self) -> None:
         """After the frame is out, read and draw the screenfuls above and below the one
         shown, so the next page-down or page-up finds them ready: a person's next key
-        comes after this is done, and it is the same few rows at any length of list."""
-        self._reading_ahead = False
+        comes after this is done, and it is the same few rows at any length of list.
+
+        It is asked for by the frame that draws the list (render_lines), as the next
+        message to this widget: Textual's `call_after_refresh` can run before the frame
+        when the screen has not yet heard that the list needs one, and then the key waits
+        for it (up to a millisecond, measured)."""
         height = self.scrollable_content_region.height
         if not self.is_mounted or self._count == 0 or height <= 0:
             return
@@ -349,6 +366,9 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
             return super().render_lines(crop)
         finally:
             self._frame = None
+            if self._read_ahead_due:
+                self._read_ahead_due = False
+                self.call_later(self._read_ahead)
 
     def _measure(self) -> tuple[int, int, Style]:
         return self.scrollable_content_region.width, round(self.scroll_y), self.rich_style
