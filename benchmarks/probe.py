@@ -2,7 +2,7 @@
 after another process's change, and peak memory.
 
 Run by the harness in a pseudo-terminal as `python -m benchmarks.probe DB OUT.json`. It
-starts the real command (`workbench --db DB`, through `workbench.cli.main.main`) with two
+starts the real command (`workbench --db DB`, through `workbench.entry.main`) with two
 wrappers: one on `App._display`, which stamps every frame written to the terminal, and one
 on `WorkbenchApp.refresh_data`, which stamps when the app noticed an outside change. A
 separate thread plays the part of the terminal's input thread: it hands `events.Key`
@@ -342,7 +342,7 @@ def main(argv: list[str]) -> None:
                 recorder.app.call_from_thread(recorder.app.exit)
 
     threading.Thread(target=play, name="benchmark-input", daemon=True).start()
-    from workbench.cli.main import main as workbench
+    from workbench.entry import main as workbench  # what the console script runs
 
     with contextlib.suppress(SystemExit):  # the command exits when the app does
         workbench(["--db", db])

@@ -1,6 +1,6 @@
 """`python -m workbench` runs the command line (and, without a subcommand, the app)."""
 
-from workbench.cli.main import main
+from workbench.entry import main
 
 if __name__ == "__main__":
     main()

@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-from workbench import i18n, locations
+from workbench import collector, i18n, locations
 from workbench.config import Config, ConfigError, load_config
 from workbench.crash import write_report
 from workbench.i18n import t
@@ -106,7 +106,9 @@ def build_cli() -> click.Group:
             _set_language(lang)
         ctx.obj = Context(db_path or locations.default_db_path(), config)
         ctx.call_on_close(ctx.obj.close)
-        if ctx.invoked_subcommand is None:
+        if ctx.invoked_subcommand is not None:
+            collector.release()  # the app releases it once its first frame is out
+        else:
             from workbench.tui.app import run
 
             run(ctx.obj.db_path, config)

@@ -39,7 +39,7 @@ NARROW = 100
 
 
 class MainScreen(Screen[None]):
-    CSS_PATH = "main.tcss"
+    """The three panes. Its styles (main.tcss) are loaded by the app, with its own."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "show_pane('tasks')", "key.pane_tasks", show=False, id="pane.tasks"),
