@@ -12,10 +12,11 @@ import pytest
 from textual.widgets import Input, Markdown, Static
 
 from tests.tui.conftest import make_app, rows, settle
-from workbench import i18n
+from workbench import collector, i18n
 from workbench.domain.models import Importance, TaskStatus
 from workbench.service.workbench import Workbench
 from workbench.store.store import TaskFilter
+from workbench.tui.app import THEMES
 from workbench.tui.screens.details import DetailsScreen
 from workbench.tui.screens.form import FormScreen
 from workbench.tui.screens.help import HelpScreen
@@ -373,6 +374,30 @@ async def test_language_switch_without_restart(workbench):
     i18n.set_language("en")
 
 
+def _backgrounds(widget) -> set[str]:
+    """The background colours of the widget's rows as drawn."""
+    lines = widget.render_lines(widget.region.reset_offset)
+    return {s.style.bgcolor.name for line in lines for s in line if s.style and s.style.bgcolor}
+
+
+@pytest.mark.parametrize("theme", [THEMES[0], THEMES[1]])
+async def test_starts_in_its_theme_and_rows_follow_a_change_of_theme(workbench, theme):
+    """The first frame is drawn in the chosen theme's colours, and after the theme is
+    changed every row is drawn again in the new ones (not only the ones read again)."""
+    other = THEMES[1] if theme is THEMES[0] else THEMES[0]
+    app = make_app(workbench, theme=theme.name)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(pilot)
+        tasks = app.main.tasks
+        surface = theme.surface.lower()
+        assert surface in _backgrounds(tasks)
+        app.theme = other.name
+        await settle(pilot)
+        shown = _backgrounds(tasks)
+        assert surface not in shown
+        assert other.surface.lower() in shown
+
+
 async def test_language_switch_from_the_palette(workbench):
     app = make_app(workbench)
     async with app.run_test(size=(120, 32)) as pilot:
@@ -639,3 +664,13 @@ async def test_typing_a_search_does_not_lay_the_screen_out(workbench, monkeypatc
         await settle(pilot)
         assert main.tasks.row_count == 1
         assert layouts == []
+
+
+async def test_the_app_releases_the_collector_at_its_first_frame(workbench, monkeypatch):
+    """Start-up is over once the first frame is out (see workbench.collector)."""
+    calls: list[bool] = []
+    monkeypatch.setattr(collector, "release", lambda: calls.append(True))
+    app = make_app(workbench)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert calls == [True]

@@ -128,13 +128,13 @@ async def test_the_scrollbar_repaints_only_when_its_thumb_moves(db_path):
             tasks = app.main.tasks
             bar = tasks.vertical_scrollbar
             drawn: list[object] = []
-            render = bar.render
+            draw = bar._draw
 
-            def counting_render():
+            def counting_draw(crop):
                 drawn.append(bar._bar())
-                return render()
+                return draw(crop)
 
-            bar.render = counting_render
+            bar._draw = counting_draw
             height = tasks.scrollable_content_region.height
             steps = height + 60
             for _ in range(steps):
@@ -153,3 +153,37 @@ async def test_the_scrollbar_repaints_only_when_its_thumb_moves(db_path):
             assert last_cell.text.strip() or last_cell.cell_length == 1
     finally:
         wb.close()
+
+
+async def test_a_new_task_draws_only_its_own_row(empty_workbench):
+    """After a quick-add every row below the new task moves down a place; rows whose task
+    is unchanged are kept as drawn, a changed one is drawn again."""
+    wb = empty_workbench
+    for n in range(60):
+        wb.add_task(f"第{n:03d}項 !輕")
+    app = make_app(wb)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        tasks = app.main.tasks
+        drawn: list[str] = []
+        render_cells = tasks.render_cells
+
+        def counting(item, width):
+            drawn.append(item.task.title)
+            return render_cells(item, width)
+
+        tasks.render_cells = counting
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"最急的事 !急 !重", "enter")
+        await settle(pilot)
+        assert tasks.current.task.title == "最急的事"
+        assert rows(tasks)[1].find("第") >= 0  # the old rows are shown, a place lower
+        assert set(drawn) <= {"最急的事", "第000項"}  # the new row, and the cursor's old one
+        drawn.clear()
+        second = wb.list_tasks(TaskFilter(), 1, 1)[0].task
+        wb.edit_task(second.id, title="改過的標題")
+        app.refresh_data()
+        await settle(pilot)
+        assert drawn == ["改過的標題"]
+        assert "改過的標題" in rows(tasks)[1]

@@ -147,6 +147,9 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
         self._count = 0
         self._pages: OrderedDict[int, Sequence[T]] = OrderedDict()
         self._strips: dict[tuple[int, int, bool], Strip] = {}
+        self._kept: dict[tuple[Hashable, int, bool], tuple[T, Strip]] = {}
+        """The rows drawn before the last reload, by their item's key (see _keep_rows)."""
+        self._kept_context: Hashable = None
         self._last_highlight: Hashable | None = object()
         self._read_ahead_due = False
         self._frame: tuple[int, int, Style] | None = None
@@ -200,6 +203,7 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
         if self.source is None:
             return
         target = self.cursor if index is None else index
+        self._keep_rows()
         self._pages.clear()
         self._strips.clear()
         self._count = self.source.count()
@@ -210,6 +214,32 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
         self._set_rows(self._count)
         self._set_cursor(max(0, min(target, self._count - 1)))
         self.refresh()
+
+    def _keep_rows(self) -> None:
+        """Remember the rows drawn so far by item rather than by position. After a
+        quick-add every row below the new task moves down one place, and a reload used to
+        draw the whole screenful again (10 ms of the 50 the change may take, measured at
+        100,000); a row whose item and context are unchanged is now taken as it was."""
+        kept: dict[tuple[Hashable, int, bool], tuple[T, Strip]] = {}
+        if self.source is not None:
+            for (index, width, selected), strip in self._strips.items():
+                page = self._pages.get(index // PAGE)
+                if page is not None and index % PAGE < len(page):
+                    item = page[index % PAGE]
+                    kept[(self.source.key(item), width, selected)] = (item, strip)
+        self._kept = kept
+        self._kept_context = self.row_context()
+
+    def _forget_rows(self) -> None:
+        """Everything drawn is out of date (language, colours, focus, width)."""
+        self._strips.clear()
+        self._kept = {}
+
+    def row_context(self) -> Hashable:
+        """What a row's drawing depends on besides its item, the width and the cursor
+        (e.g. the minute the due dates are worded for); subclasses that have such a thing
+        say so, or a kept row could be shown out of date."""
+        return None
 
     def _set_rows(self, count: int) -> None:
         """Give the scroll view its new height.
@@ -251,7 +281,7 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
 
     def invalidate(self) -> None:
         """Forget rendered rows (e.g. the language or the clock changed); keep the data."""
-        self._strips.clear()
+        self._forget_rows()
         self.refresh()
 
     # ------------------------------------------------------------------ cursor
@@ -308,15 +338,20 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, self._count)
-        self._strips.clear()
+        self._forget_rows()
         self._scroll_cursor_into_view()
 
+    def notify_style_update(self) -> None:
+        """The stylesheet changed (another theme): the rows drawn keep the old colours."""
+        self._forget_rows()
+        super().notify_style_update()
+
     def on_focus(self) -> None:
-        self._strips.clear()
+        self._forget_rows()
         self.refresh()
 
     def on_blur(self) -> None:
-        self._strips.clear()
+        self._forget_rows()
         self.refresh()
 
     def action_cursor_up(self) -> None:
@@ -400,6 +435,10 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
             base = base + self.get_component_rich_style(cursor_class)
         if item is None:
             return Strip.blank(width, base)
+        if self._kept and self.source is not None:
+            kept = self._kept.get((self.source.key(item), width, selected))
+            if kept is not None and kept[0] == item and self._kept_context == self.row_context():
+                return kept[1]
         cells = self.render_cells(item, width)
         fixed = sum(c.width for c in cells if c.width is not None) + len(cells)
         flex = max(width - fixed, 4)

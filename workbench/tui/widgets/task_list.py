@@ -64,9 +64,22 @@ class TaskList(PagedList[TaskView]):
         Binding("d", "screen.task_delete", "key.delete", id="task.delete"),
     ]
 
-    now: datetime = datetime.now()
-    """The moment rows are rendered for; the screen sets it on every refresh."""
+    _now: datetime = datetime.now().replace(second=0, microsecond=0)
     calendar: WorkCalendar | None = None
+
+    @property
+    def now(self) -> datetime:
+        """The minute rows are worded for (逾期3分鐘, 今天 15:00); the screen sets it on
+        every refresh. Whole minutes, as deadlines are: a task due at 15:00 shows overdue
+        from 15:00, and rows drawn earlier in the same minute can be kept."""
+        return self._now
+
+    @now.setter
+    def now(self, value: datetime) -> None:
+        self._now = value.replace(second=0, microsecond=0)
+
+    def row_context(self) -> datetime:
+        return self._now
 
     def render_cells(self, item: TaskView, width: int) -> list[Cell]:
         task = item.task
