@@ -337,8 +337,10 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
             self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
 
     def on_resize(self) -> None:
+        """Rows drawn stay: they are kept by width, so a new width draws its own, and the
+        first Resize (which every list gets once the screen is laid out) finds the rows of
+        the frame Textual has just drawn — at start-up, every row of the first screen."""
         self.virtual_size = Size(self.size.width, self._count)
-        self._forget_rows()
         self._scroll_cursor_into_view()
 
     def notify_style_update(self) -> None:
