@@ -121,9 +121,13 @@ class WorkbenchApp(TaskFlows, InstructionFlows, FileFlows, App[None]):
         self.set_class(True, f"-theme-{name}", update=False)
         self._refresh_truecolor_filter(self.ansi_theme)
 
+    def get_default_screen(self) -> MainScreen:
+        """The three panes are the app's first screen, not pushed over Textual's blank one:
+        that one would be built, styled and laid out for nothing before the first frame."""
+        return MainScreen()
+
     def on_mount(self) -> None:
         self.title = t("app.name")
-        self.push_screen(MainScreen())
         self._seen_version = self.workbench.store.data_version()
         self._next_change = self.workbench.next_refresh()
         self.set_interval(self._poll_seconds, self._poll)
