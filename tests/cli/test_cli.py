@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -144,3 +145,46 @@ def test_domain_imports_no_io_or_ui_library():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip() == "[]", out.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "expected"),
+    [
+        ([], {}, (None, None)),
+        (["--db", "a.db"], {}, (Path("a.db"), None)),
+        (["--db=a.db", "--lang", "zh-Hant"], {}, (Path("a.db"), "zh-Hant")),
+        ([], {"WORKBENCH_DB": "e.db", "WORKBENCH_LANG": "en"}, (Path("e.db"), "en")),
+        (["--db", "a.db"], {"WORKBENCH_DB": "e.db"}, (Path("a.db"), None)),
+        (["list"], {}, None),
+        (["--db", "a.db", "list"], {}, None),
+        (["--help"], {}, None),
+        (["--version"], {}, None),
+        (["--db"], {}, None),
+        (["--db="], {}, None),
+        (["--db", "a.db", "--db", "b.db"], {}, None),
+        (["--lang", "klingon"], {}, None),
+        ([], {"WORKBENCH_LANG": "klingon"}, None),
+    ],
+)
+def test_only_db_and_lang_open_the_app_without_click(monkeypatch, args, env, expected):
+    """The app's own start-up reads `--db` and `--lang`; everything else, and anything
+    wrong, is left to click, which says what is wrong."""
+    from workbench.cli.main import _opens_the_app
+
+    monkeypatch.delenv("WORKBENCH_DB", raising=False)
+    monkeypatch.delenv("WORKBENCH_LANG", raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert _opens_the_app(args) == expected
+
+
+def test_an_unknown_language_for_the_app_is_refused_by_click(db_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "workbench", "--db", str(db_path), "--lang", "klingon"],
+        capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
+        env={**os.environ, "WORKBENCH_NOW": NOW},
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "klingon" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not db_path.exists()

@@ -1,5 +1,7 @@
 """The `workbench` command line (DESIGN.md's contract). It never imports Textual: the app is
-imported only when `workbench` runs without a subcommand.
+imported only when `workbench` runs without a subcommand. Nor does it import click then:
+opening the app takes no more than `--db` and `--lang`, read here (see _opens_the_app),
+and click's import and command tree are a twentieth of the app's start-up.
 
 Bad input is refused with a message on stderr and exit status 1; usage errors exit 2; no
 Python traceback is shown for anything a user can type.
@@ -14,9 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-import click
+from typing import TYPE_CHECKING, Any
 
 from workbench import collector, i18n, locations
 from workbench.config import Config, ConfigError, load_config
@@ -26,6 +26,9 @@ from workbench.i18n import t
 # Importing the service pulls in the domain; the CLI needs both for nearly every command.
 from workbench.service.errors import WorkbenchError
 from workbench.store.db import StoreError
+
+if TYPE_CHECKING:
+    import click
 
 
 def _user_errors() -> tuple[type[Exception], ...]:
@@ -56,6 +59,8 @@ class Context:
 
 
 def _echo_json(data: object) -> None:
+    import click
+
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
@@ -75,6 +80,8 @@ def _early_language(args: Sequence[str], config: Config | None) -> str:
 
 
 def _set_language(value: str) -> None:
+    import click
+
     try:
         i18n.set_language(value)
     except i18n.UnknownLanguage:
@@ -84,6 +91,7 @@ def _set_language(value: str) -> None:
 
 def build_cli() -> click.Group:
     """The command tree, with help texts in the current language."""
+    import click
 
     @click.group(
         invoke_without_command=True,
@@ -486,6 +494,64 @@ def _instruction_details(view) -> list[str]:
     return lines
 
 
+def _opens_the_app(args: Sequence[str]) -> tuple[Path | None, str | None] | None:
+    """`--db` and `--lang` (and WORKBENCH_DB) when that is all there is, each at most once
+    and valid: the app is then opened without click. Anything else — a subcommand,
+    `--help`, a language we do not have — is click's, which also says what is wrong."""
+    found: dict[str, str] = {}
+    rest = list(args)
+    while rest:
+        arg = rest.pop(0)
+        name, eq, value = arg.partition("=")
+        if name not in ("--db", "--lang") or name in found:
+            return None
+        if not eq:
+            if not rest:
+                return None
+            value = rest.pop(0)
+        if not value:
+            return None
+        found[name] = value
+    lang = found.get("--lang") or os.environ.get("WORKBENCH_LANG") or None
+    if lang is not None:
+        try:
+            i18n.normalize_lang(lang)
+        except i18n.UnknownLanguage:
+            return None
+    db = found.get("--db") or os.environ.get("WORKBENCH_DB") or None
+    return (Path(db) if db else None), lang
+
+
+def _open_app(db_path: Path | None, lang: str | None) -> None:
+    """What the command group does when no subcommand is named, without click."""
+    from workbench.tui.app import run
+
+    config = load_config()
+    if lang:
+        i18n.set_language(lang)
+    run(db_path or locations.default_db_path(), config)
+
+
+def _run_click(args: list[str]) -> object:
+    import click
+
+    cli = build_cli()
+    try:
+        return cli.main(args=args, prog_name="workbench", standalone_mode=False)
+    except click.ClickException as err:
+        err.show()
+        sys.exit(err.exit_code)
+    except click.Abort:
+        _say(t("cli.aborted"))
+        sys.exit(1)
+
+
+def _say(text: str) -> None:
+    """A line on stderr (what click.echo(err=True) does, without importing click)."""
+    sys.stderr.write(text + "\n")
+    sys.stderr.flush()
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the `workbench` console script."""
     os.umask(0o077)  # everything we create (database, backups, exports) is the owner's only
@@ -500,17 +566,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     except i18n.UnknownLanguage:
         i18n.set_language(i18n.lang_from_locale())
     if config_error is not None:
-        click.echo(str(config_error), err=True)
+        _say(str(config_error))
         sys.exit(1)
-    cli = build_cli()
+    app = _opens_the_app(args)
     try:
-        result = cli.main(args=args, prog_name="workbench", standalone_mode=False)
-    except click.ClickException as err:
-        err.show()
-        sys.exit(err.exit_code)
-    except click.Abort:
-        click.echo(t("cli.aborted"), err=True)
-        sys.exit(1)
+        if app is not None:
+            result: object = _open_app(*app)
+        else:
+            result = _run_click(args)
     except KeyboardInterrupt:
         sys.exit(130)
     except BrokenPipeError:
@@ -519,13 +582,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(0)
     except Exception as err:
         if isinstance(err, _user_errors()):  # looked up only now: the date grammar is large
-            click.echo(t("cli.error", message=str(err)), err=True)
+            _say(t("cli.error", message=str(err)))
             sys.exit(1)
         # A bug. Its transaction was rolled back; say so plainly and keep the details
         # for whoever fixes it, instead of a traceback the user cannot act on.
-        click.echo(
-            t("cli.error.unexpected", problem=type(err).__name__, log=write_report(err)),
-            err=True,
-        )
+        _say(t("cli.error.unexpected", problem=type(err).__name__, log=write_report(err)))
         sys.exit(1)
     sys.exit(result if isinstance(result, int) else 0)
