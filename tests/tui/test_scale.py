@@ -187,3 +187,35 @@ async def test_a_new_task_draws_only_its_own_row(empty_workbench):
         await settle(pilot)
         assert drawn == ["改過的標題"]
         assert "改過的標題" in rows(tasks)[1]
+
+
+async def test_rows_drawn_directly_match_textuals_own_drawing(empty_workbench):
+    """The lists draw their rows without Textual's general styling path when their box is
+    plain (see PagedList.render_lines): what they draw must be exactly what that path
+    would, with and without a scrollbar, focused or not, whole or cropped; and a box that
+    is not plain goes through Textual's path."""
+    from textual.geometry import Region
+    from textual.widget import Widget
+
+    wb = empty_workbench
+    for n in range(80):
+        wb.add_task(f"第{n:03d}項 {'!急' if n % 3 == 0 else ''} #辦文")
+    app = make_app(wb)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        main = app.main
+        for widget in (main.tasks, main.instructions):  # a long list and an empty one
+            for _ in range(2):  # focused, then not
+                assert widget._plain_box()
+                whole = widget.region.reset_offset
+                for crop in (whole, Region(3, 2, whole.width - 5, whole.height - 4)):
+                    ours = widget.render_lines(crop)
+                    theirs = Widget.render_lines(widget, crop)
+                    assert [list(line) for line in ours] == [list(line) for line in theirs]
+                await pilot.press("tab")
+                await settle(pilot)
+        tasks = main.tasks
+        tasks.styles.padding = (0, 1)
+        await settle(pilot)
+        assert not tasks._plain_box()
+        assert any("第0" in line for line in rows(tasks))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar, Generic, Protocol, TypeVar
+from typing import Any, ClassVar, Generic, NamedTuple, Protocol, TypeVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -152,8 +152,8 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
         self._kept_context: Hashable = None
         self._last_highlight: Hashable | None = object()
         self._read_ahead_due = False
-        self._frame: tuple[int, int, Style] | None = None
-        """Width, top row and style of the frame being rendered (None between frames)."""
+        self._frame: _Frame | None = None
+        """What the frame being rendered is drawn with (None between frames)."""
 
     @property
     def vertical_scrollbar(self) -> ScrollBar:
@@ -316,7 +316,8 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
         height = self.scrollable_content_region.height
         if not self.is_mounted or self._count == 0 or height <= 0:
             return
-        width, top, style = self._measure()
+        frame = self._measure()
+        top, width = frame.top, frame.width
         below = range(top + height, min(top + 2 * height, self._count))
         above = range(max(0, top - height), top)
         for index in (*below, *above):
@@ -324,7 +325,7 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
             if key not in self._strips:
                 if len(self._strips) > 512:
                     return  # the cache is for what is near; leave the rest to render_line
-                self._strips[key] = self._render_row(index, width, index == self.cursor, style)
+                self._strips[key] = self._render_row(index, frame, index == self.cursor)
 
     def _scroll_cursor_into_view(self) -> None:
         height = self.scrollable_content_region.height
@@ -397,46 +398,90 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """Measure the width, the top row and the widget's style once per frame, not once
-        per line (the style walks every ancestor each time it is asked for)."""
-        self._frame = self._measure()
+        per line (the style walks every ancestor each time it is asked for).
+
+        A list without border, padding, outline, tint or transparency (every list here) is
+        drawn without Textual's general styling path: for such a box that path returns
+        each row as it was drawn, after a dozen style look-ups and a new copy of it per
+        line, which made a one-row scroll redo all forty rows (a third of the frame,
+        measured). Here the rows are the drawn ones, and the app's line filters are applied
+        to them once, cached in the row itself."""
+        frame = self._frame = self._measure()
         try:
-            return super().render_lines(crop)
+            if not self._plain_box():
+                return super().render_lines(crop)
+            filters = self.get_line_filters()
+            background = self.background_colors[1]
+            lines = []
+            for y in crop.line_range:
+                strip = self.render_line(y)
+                for line_filter in filters:
+                    strip = strip.apply_filter(line_filter, background)
+                lines.append(strip)
+            x1, x2 = crop.column_span
+            if (x1, x2) != (0, frame.full):
+                lines = [line.crop(x1, x2) for line in lines]
+            return lines
         finally:
             self._frame = None
             if self._read_ahead_due:
                 self._read_ahead_due = False
                 self.call_later(self._read_ahead)
 
-    def _measure(self) -> tuple[int, int, Style]:
-        return self.scrollable_content_region.width, round(self.scroll_y), self.rich_style
+    def _plain_box(self) -> bool:
+        """Whether the widget is drawn as its rows alone (see render_lines)."""
+        styles = self.styles
+        return (
+            not any(edge for edge, _ in styles.border)
+            and not any(edge for edge, _ in styles.outline)
+            and not any(styles.padding)
+            and not styles.tint.a
+            and self.opacity == 1
+            and styles.text_opacity == 1
+            and (not styles.has_rule("hatch") or styles.hatch == "none")
+            and self._border_title is None
+            and self._border_subtitle is None
+        )
+
+    def _measure(self) -> _Frame:
+        return _Frame(
+            self.scrollable_content_region.width,
+            self.content_region.width,
+            round(self.scroll_y),
+            self.rich_style,
+        )
 
     def render_line(self, y: int) -> Strip:
-        width, top, style = self._frame or self._measure()
-        index = top + y
+        frame = self._frame or self._measure()
+        width, full, style = frame.width, frame.full, frame.style
+        index = frame.top + y
         if self._count == 0:
             if y == 0 and self.empty_text:
                 style = self.get_component_rich_style("paged-list--empty")
-                return Strip([Segment(fit(" " + self.empty_text, width), style)], width)
-            return Strip.blank(width, style)
+                return Strip([Segment(fit(" " + self.empty_text, full), style)], full)
+            return Strip.blank(full, style)
         if index >= self._count:
-            return Strip.blank(width, style)
+            return Strip.blank(full, style)
         selected = index == self.cursor
         key = (index, width, selected)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._render_row(index, width, selected, style)
+            strip = self._render_row(index, frame, selected)
             if len(self._strips) > 512:
                 self._strips.clear()
             self._strips[key] = strip
         return strip
 
-    def _render_row(self, index: int, width: int, selected: bool, base: Style) -> Strip:
+    def _render_row(self, index: int, frame: _Frame, selected: bool) -> Strip:
+        """A row laid out across the list's `width`, drawn across the `full` width of its
+        box (the cell under a scrollbar takes the row's background)."""
+        width, full, base = frame.width, frame.full, frame.style
         item = self.item_at(index)
         if selected:
             cursor_class = "paged-list--cursor" if self.has_focus else "paged-list--cursor-blurred"
             base = base + self.get_component_rich_style(cursor_class)
         if item is None:
-            return Strip.blank(width, base)
+            return Strip.blank(full, base)
         if self._kept and self.source is not None:
             kept = self._kept.get((self.source.key(item), width, selected))
             if kept is not None and kept[0] == item and self._kept_context == self.row_context():
@@ -454,10 +499,23 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
             segments.append(Segment(" ", base))
             length += w + 1
         # Each cell was fitted to its width, so the row's length is known: usually the
-        # width plus the last cell's trailing space, which the crop would drop anyway.
-        if length == width + 1:
-            return Strip(segments[:-1], width)
-        return Strip(segments).adjust_cell_length(width, base)
+        # width plus the last cell's trailing space, which fills the scrollbar's column.
+        if length == full:
+            return Strip(segments, full)
+        if length == full + 1:
+            return Strip(segments[:-1], full)
+        return Strip(segments).adjust_cell_length(full, base)
+
+
+class _Frame(NamedTuple):
+    width: int
+    """Cells the row's columns are laid out in (the box less its scrollbar)."""
+    full: int
+    """Cells a row is drawn across (the box's content, under the scrollbar too)."""
+    top: int
+    """The row at the top of the box."""
+    style: Style
+    """The list's own style, which every cell is drawn over."""
 
 
 def _one_line(text: str) -> str:
