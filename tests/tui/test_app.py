@@ -16,7 +16,7 @@ from workbench import collector, i18n
 from workbench.domain.models import Importance, TaskStatus
 from workbench.service.workbench import Workbench
 from workbench.store.store import TaskFilter
-from workbench.tui.app import THEMES
+from workbench.tui.app import RELEASE_AFTER, THEMES
 from workbench.tui.screens.details import DetailsScreen
 from workbench.tui.screens.form import FormScreen
 from workbench.tui.screens.help import HelpScreen
@@ -668,9 +668,10 @@ async def test_typing_a_search_does_not_lay_the_screen_out(workbench, monkeypatc
 
 async def test_the_app_releases_the_collector_at_its_first_frame(workbench, monkeypatch):
     """Start-up is over once the first frame is out (see workbench.collector)."""
-    calls: list[bool] = []
-    monkeypatch.setattr(collector, "release", lambda: calls.append(True))
+    calls: list[dict[str, bool]] = []
+    monkeypatch.setattr(collector, "release", lambda **kw: calls.append(kw))
     app = make_app(workbench)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        assert calls == [True]
+        await pilot.pause(RELEASE_AFTER + 0.2)
+        assert calls == [{"collect": True}]

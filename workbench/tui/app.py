@@ -30,6 +30,8 @@ from workbench.tui.flows.tasks import TaskFlows
 from workbench.tui.screens.main import PANES, MainScreen
 
 POLL_SECONDS = 0.5
+RELEASE_AFTER = 0.5
+"""Seconds after the first frame at which start-up counts as over (see on_ready)."""
 """How often to look for changes made by another window or the command line."""
 
 THEMES = [
@@ -137,8 +139,9 @@ class WorkbenchApp(TaskFlows, InstructionFlows, FileFlows, App[None]):
             self._start_up_backup()
 
     def on_ready(self) -> None:
-        """The first frame is out: start-up is over (see collector)."""
-        collector.release()
+        """The first frame is out; start-up is over once the panes it fills after it are
+        drawn too (see collector): then collect once and set the rest aside."""
+        self.set_timer(RELEASE_AFTER, lambda: collector.release(collect=True))
 
     @work(thread=True, group="backup", exit_on_error=False)
     def _start_up_backup(self) -> None:
