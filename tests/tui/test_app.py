@@ -675,3 +675,24 @@ async def test_the_app_releases_the_collector_at_its_first_frame(workbench, monk
         await settle(pilot)
         await pilot.pause(RELEASE_AFTER + 0.2)
         assert calls == [{"collect": True}]
+
+
+async def test_moving_keys_act_in_the_list_and_a_keymap_still_applies(workbench):
+    """The list takes its own moving keys as they arrive (PagedList.on_key); the keys do
+    what their bindings say, and a keymap that moves a binding to another key is obeyed."""
+    app = make_app(workbench)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(pilot)
+        tasks = app.main.tasks
+        await pilot.press("down", "j", "down")
+        assert tasks.cursor == 3
+        await pilot.press("k", "home")
+        assert tasks.cursor == 0
+        await pilot.press("end")
+        assert tasks.cursor == tasks.row_count - 1
+        await pilot.press("g")
+        app.set_keymap({"cursor_down": "n"})
+        await pilot.press("n", "n")
+        assert tasks.cursor == 2
+        await pilot.press("j")
+        assert tasks.cursor == 2  # moved to n by the keymap

@@ -18,6 +18,7 @@ from typing import Any, ClassVar, Generic, NamedTuple, Protocol, TypeVar
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -356,6 +357,26 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
     def on_blur(self) -> None:
         self._forget_rows()
         self.refresh()
+
+    _MOVES: ClassVar[frozenset[str]] = frozenset(
+        {"cursor_up", "cursor_down", "page_up", "page_down", "first", "last"}
+    )
+
+    def on_key(self, event: events.Key) -> None:
+        """A moving key acts where it first arrives. Left to Textual, it is passed up
+        through every container to the app, which then looks the key up along the focus
+        chain and finds this list's binding: 0.7 ms of a 5 ms step, measured. The app's
+        priority bindings have been tried before the key gets here, and the focused
+        widget's own binding is the one that lookup would pick, so the outcome is the
+        same. With a keymap set, keys take Textual's way, which applies it."""
+        if self.app._keymap:
+            return
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            if binding.action in self._MOVES and not binding.priority:
+                event.stop()
+                event.prevent_default()
+                getattr(self, f"action_{binding.action}")()
+                return
 
     def action_cursor_up(self) -> None:
         self.cursor -= 1
