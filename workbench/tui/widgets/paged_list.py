@@ -232,7 +232,7 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
         self._kept_context = self.row_context()
 
     def _forget_rows(self) -> None:
-        """Everything drawn is out of date (language, colours, focus, width)."""
+        """Everything drawn is out of date (language, colours, focus)."""
         self._strips.clear()
         self._kept = {}
 
