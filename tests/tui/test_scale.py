@@ -219,3 +219,30 @@ async def test_rows_drawn_directly_match_textuals_own_drawing(empty_workbench):
         await settle(pilot)
         assert not tasks._plain_box()
         assert any("第0" in line for line in rows(tasks))
+
+
+async def test_far_into_a_long_list_the_next_screenful_is_still_ready(
+    empty_workbench, monkeypatch
+):
+    """The drawn rows kept are bounded: those far from the screen are let go, and the
+    read-ahead goes on preparing the next screenful however far the list is paged."""
+    from workbench.tui.widgets import paged_list
+
+    monkeypatch.setattr(paged_list, "KEPT_STRIPS", 50)
+    wb = empty_workbench
+    for n in range(300):
+        wb.add_task(f"第{n:03d}項")
+    app = make_app(wb)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(pilot)
+        tasks = app.main.tasks
+        height = tasks.scrollable_content_region.height
+        width = tasks.scrollable_content_region.width
+        for _ in range(12):
+            await pilot.press("pagedown")
+            await settle(pilot)
+            top = round(tasks.scroll_y)
+            below = range(top + height, min(top + 2 * height, tasks.row_count))
+            assert all((i, width, False) in tasks._strips for i in below)
+            assert len(tasks._strips) <= 50 + 2 * height + 2
+            assert all(top - 2 * height <= i < top + 3 * height for i, _, _ in tasks._strips)

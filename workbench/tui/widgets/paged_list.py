@@ -35,6 +35,8 @@ T = TypeVar("T")
 PAGE = 64
 """Rows read in one query."""
 CACHED_PAGES = 16
+KEPT_STRIPS = 512
+"""Drawn rows kept; beyond this, those far from the rows shown are let go."""
 
 
 class Source(Protocol[T]):
@@ -319,14 +321,21 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
             return
         frame = self._measure()
         top, width = frame.top, frame.width
+        if len(self._strips) > KEPT_STRIPS:
+            self._let_go_of_far_rows(top, height)
         below = range(top + height, min(top + 2 * height, self._count))
         above = range(max(0, top - height), top)
         for index in (*below, *above):
             key = (index, width, index == self.cursor)
             if key not in self._strips:
-                if len(self._strips) > 512:
-                    return  # the cache is for what is near; leave the rest to render_line
                 self._strips[key] = self._render_row(index, frame, index == self.cursor)
+
+    def _let_go_of_far_rows(self, top: int, height: int) -> None:
+        """Keep the drawn rows from two screenfuls above the one shown to two below. (The
+        cache used to be emptied when full, and the read-ahead to stop: some forty pages
+        into a long list every page-down drew its screenful inside its own frame.)"""
+        near = range(top - 2 * height, top + 3 * height)
+        self._strips = {key: strip for key, strip in self._strips.items() if key[0] in near}
 
     def _scroll_cursor_into_view(self) -> None:
         height = self.scrollable_content_region.height
@@ -488,8 +497,8 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
         strip = self._strips.get(key)
         if strip is None:
             strip = self._render_row(index, frame, selected)
-            if len(self._strips) > 512:
-                self._strips.clear()
+            if len(self._strips) > 2 * KEPT_STRIPS:  # the read-ahead usually sees to it
+                self._let_go_of_far_rows(frame.top, self.scrollable_content_region.height)
             self._strips[key] = strip
         return strip
 
