@@ -5,6 +5,7 @@ row, pages land where they should, and a search counts every match."""
 from __future__ import annotations
 
 import itertools
+from contextlib import asynccontextmanager
 
 import pytest
 
@@ -22,6 +23,17 @@ def fill(db_path, size: int):
     wb, _ = demo.open_for_demo(db_path, None, NOW)
     demo.fill_synthetic(wb, demo.Sizes.in_proportion(size, None, None), seed=1)
     return wb
+
+
+@asynccontextmanager
+async def opened_with(wb, titles, size):
+    """The app on a workbench holding these tasks, settled; yields (app, pilot, to-do list)."""
+    for title in titles:
+        wb.add_task(title)
+    app = make_app(wb)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        yield app, pilot, app.main.tasks
 
 
 def title_start(title: str) -> str:
@@ -95,12 +107,8 @@ async def test_the_screenful_below_is_ready_before_the_next_page_down(empty_work
     """Once a page-down's frame is out, the rows of the next screenful are read and drawn
     in the idle moment before the next key, and are what that page then shows."""
     wb = empty_workbench
-    for n in range(120):
-        wb.add_task(f"第{n:03d}項")
-    app = make_app(wb)
-    async with app.run_test(size=(100, 24)) as pilot:
-        await settle(pilot)
-        tasks = app.main.tasks
+    titles = [f"第{n:03d}項" for n in range(120)]
+    async with opened_with(wb, titles, (100, 24)) as (_, pilot, tasks):
         await pilot.press("pagedown")
         await settle(pilot)
         height = tasks.scrollable_content_region.height
@@ -159,12 +167,8 @@ async def test_a_new_task_draws_only_its_own_row(empty_workbench):
     """After a quick-add every row below the new task moves down a place; rows whose task
     is unchanged are kept as drawn, a changed one is drawn again."""
     wb = empty_workbench
-    for n in range(60):
-        wb.add_task(f"第{n:03d}項 !輕")
-    app = make_app(wb)
-    async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot)
-        tasks = app.main.tasks
+    titles = [f"第{n:03d}項 !輕" for n in range(60)]
+    async with opened_with(wb, titles, (120, 30)) as (app, pilot, tasks):
         drawn: list[str] = []
         render_cells = tasks.render_cells
 
@@ -197,12 +201,8 @@ async def test_rows_drawn_directly_match_textuals_own_drawing(empty_workbench):
     from textual.geometry import Region
     from textual.widget import Widget
 
-    wb = empty_workbench
-    for n in range(80):
-        wb.add_task(f"第{n:03d}項 {'!急' if n % 3 == 0 else ''} #辦文")
-    app = make_app(wb)
-    async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot)
+    titles = [f"第{n:03d}項 {'!急' if n % 3 == 0 else ''} #辦文" for n in range(80)]
+    async with opened_with(empty_workbench, titles, (120, 30)) as (app, pilot, _):
         main = app.main
         for widget in (main.tasks, main.instructions):  # a long list and an empty one
             for _ in range(2):  # focused, then not
@@ -229,13 +229,8 @@ async def test_far_into_a_long_list_the_next_screenful_is_still_ready(
     from workbench.tui.widgets import paged_list
 
     monkeypatch.setattr(paged_list, "KEPT_STRIPS", 50)
-    wb = empty_workbench
-    for n in range(300):
-        wb.add_task(f"第{n:03d}項")
-    app = make_app(wb)
-    async with app.run_test(size=(100, 24)) as pilot:
-        await settle(pilot)
-        tasks = app.main.tasks
+    titles = [f"第{n:03d}項" for n in range(300)]
+    async with opened_with(empty_workbench, titles, (100, 24)) as (_, pilot, tasks):
         height = tasks.scrollable_content_region.height
         width = tasks.scrollable_content_region.width
         for _ in range(12):
