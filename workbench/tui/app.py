@@ -30,9 +30,9 @@ from workbench.tui.flows.tasks import TaskFlows
 from workbench.tui.screens.main import PANES, MainScreen
 
 POLL_SECONDS = 0.5
+"""How often to look for changes made by another window or the command line."""
 RELEASE_AFTER = 0.5
 """Seconds after the first frame at which start-up counts as over (see on_ready)."""
-"""How often to look for changes made by another window or the command line."""
 
 THEMES = [
     Theme(
