@@ -139,8 +139,14 @@ class WorkbenchApp(TaskFlows, InstructionFlows, FileFlows, App[None]):
             self._start_up_backup()
 
     def on_ready(self) -> None:
-        """The first frame is out; start-up is over once the panes it fills after it are
-        drawn too (see collector): then collect once and set the rest aside."""
+        """The first frame is out: fill the other panes after the next one. (Textual
+        composes its first frame inside its start-up batch and drops it; the first frame
+        written is the one after, and it should not wait for the instructions.) Start-up
+        is over once those panes are drawn too (see collector): then collect once and set
+        the rest aside."""
+        main = self.main
+        if main is not None:
+            self.call_after_refresh(main.load_rest)
         self.set_timer(RELEASE_AFTER, lambda: collector.release(collect=True))
 
     @work(thread=True, group="backup", exit_on_error=False)

@@ -88,7 +88,8 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """The first frame shows the to-do list; the instructions and their feedback are
-        read right after it, so the start does not wait for them."""
+        read right after it (the app calls `load_rest`), so the start does not wait for
+        them."""
         wb = self.wb_app.workbench
         self.tasks.calendar = wb.calendar
         self.tasks.set_source(TaskSource(wb, TaskFilter()), t("tui.empty.tasks"), load=False)
@@ -97,9 +98,9 @@ class MainScreen(Screen[None]):
         )
         self.tasks.focus()
         self.refresh_all(panes=("tasks",))
-        self.call_after_refresh(self._load_instructions)
 
-    def _load_instructions(self) -> None:
+    def load_rest(self) -> None:
+        """The instructions and the feedback of the highlighted one."""
         self.refresh_all(panes=("instructions",))
         self._follow_instruction()
         self._update_titles()
