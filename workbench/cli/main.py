@@ -522,11 +522,11 @@ def _opens_the_app(args: Sequence[str]) -> tuple[Path | None, str | None] | None
     return (Path(db) if db else None), lang
 
 
-def _open_app(db_path: Path | None, lang: str | None) -> None:
-    """What the command group does when no subcommand is named, without click."""
+def _open_app(db_path: Path | None, lang: str | None, config: Config) -> None:
+    """What the command group does when no subcommand is named, without click (and
+    without reading the settings a second time)."""
     from workbench.tui.app import run
 
-    config = load_config()
     if lang:
         i18n.set_language(lang)
     run(db_path or locations.default_db_path(), config)
@@ -571,7 +571,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     app = _opens_the_app(args)
     try:
         if app is not None:
-            result: object = _open_app(*app)
+            assert config is not None  # a config error has ended the command above
+            result: object = _open_app(*app, config)
         else:
             result = _run_click(args)
     except KeyboardInterrupt:

@@ -368,8 +368,9 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
         self.refresh()
 
     _MOVES: ClassVar[frozenset[str]] = frozenset(
-        {"cursor_up", "cursor_down", "page_up", "page_down", "first", "last"}
+        binding.action for binding in BINDINGS if isinstance(binding, Binding)
     )
+    """The actions of the list's own keys (above), which on_key runs directly."""
 
     def on_key(self, event: events.Key) -> None:
         """A moving key acts where it first arrives. Left to Textual, it is passed up
