@@ -1,0 +1,68 @@
+"""The text cleaner's fast forms against the plain definition they replace."""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from workbench.domain import text as text_module
+from workbench.domain.text import clean_text, without_controls
+
+
+def test_the_control_class_is_exactly_unicode_category_cc():
+    """The character class stands for `unicodedata.category(ch) == "Cc"`; it must match
+    every such character and no other, over all of Unicode."""
+    matched = {
+        code for code in range(sys.maxunicode + 1) if text_module._CONTROLS.fullmatch(chr(code))
+    }
+    expected = {
+        code for code in range(sys.maxunicode + 1) if unicodedata.category(chr(code)) == "Cc"
+    }
+    assert matched == expected
+    assert {c for c in expected if text_module._CONTROLS_BUT_LINES.fullmatch(chr(c))} == (
+        expected - {ord("\n"), ord("\t")}
+    )
+
+
+def _reference_clean(text: str, multiline: bool) -> str:
+    """The cleaner written character by character, as it was first written."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text_module._ESCAPES.sub("", text)
+    if not multiline:
+        text = text.replace("\n", " ").replace("\t", " ")
+    kept = (ch for ch in text if (multiline and ch in "\n\t") or unicodedata.category(ch) != "Cc")
+    text = "".join(kept).encode("utf-8", "surrogatepass").decode("utf-8", "ignore")
+    return text.strip()
+
+
+_TEXT = st.text(
+    alphabet=st.one_of(
+        st.sampled_from("\x1b[31m\x07\x9b\x9d\r\n\t \u3000\x00\x7f\x85會議報告[/]"),
+        st.characters(),
+    ),
+    max_size=40,
+)
+
+
+@given(_TEXT, st.booleans())
+def test_clean_text_matches_the_plain_definition(text, multiline):
+    assert clean_text(text, multiline=multiline) == _reference_clean(text, multiline)
+
+
+@given(_TEXT, st.booleans())
+def test_without_controls_leaves_no_control_and_keeps_the_rest(text, keep_newlines):
+    cleaned = without_controls(text, keep_newlines=keep_newlines)
+    kept = "\n\t" if keep_newlines else ""
+    assert not any(unicodedata.category(ch) == "Cc" and ch not in kept for ch in cleaned)
+    if text.isprintable():
+        assert cleaned == text
+
+
+def test_examples():
+    assert clean_text("  會議\t紀要\r\n第二行\x1b[31m紅\x00  ") == "會議 紀要 第二行紅"
+    assert clean_text("甲\r\n乙\t丙\x07", multiline=True) == "甲\n乙\t丙"
+    assert without_controls("報告\n\x1b]0;title\x07完\x9f", keep_newlines=True) == "報告\n完"
+    assert without_controls("[red]x[/]") == "[red]x[/]"
