@@ -194,6 +194,22 @@ def test_page_and_position_follow_the_stored_order(db_path):
     assert store.task_position(TaskFilter(), ids[29]) == 0
 
 
+def test_position_agrees_with_the_page_when_scores_tie(db_path):
+    """Ties in urgency fall back to due date, creation and id; the position of every task
+    is where the page shows it, with and without a search."""
+    store = Store.open(db_path)
+    ids = [make_task(store, f"會議 {n}" if n % 3 else f"報告 {n}") for n in range(24)]
+    with store.transaction():
+        store.set_scores(
+            (task_id, float(n % 4), "neither", "9999") for n, task_id in enumerate(ids)
+        )
+    for flt in (TaskFilter(), TaskFilter(query="會議")):
+        shown = [v.task.id for v in store.task_page(flt, 0, 100)]
+        assert len(shown) == (24 if not flt.query else 16)
+        assert [store.task_position(flt, task_id) for task_id in shown] == list(range(len(shown)))
+    assert store.task_position(TaskFilter(query="會議"), ids[0]) is None
+
+
 def test_file_mode_survives_when_umask_is_loose(tmp_path):
     old = os.umask(0)
     try:
@@ -217,3 +233,36 @@ def test_bulk_insert_indexes_and_sorts_like_single_inserts(db_path):
     assert store.count_tasks(TaskFilter(query="會議")) == 500
     assert store.count_tasks(TaskFilter(query="批量任務 499")) == 1
     assert len(store.stale_tasks(NOW, limit=1000)) == 500  # scored by the service later
+
+
+def _plans(store: Store, run) -> list[str]:
+    """The query plans of the statements `run` makes, as SQLite explains them."""
+    statements: list[str] = []
+    store.db.conn.set_trace_callback(statements.append)
+    try:
+        run()
+    finally:
+        store.db.conn.set_trace_callback(None)
+    plans = []
+    for sql in statements:
+        if sql.lstrip().upper().startswith("SELECT"):
+            rows = store.db.conn.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall()
+            plans.append(" | ".join(r[-1] for r in rows))
+    return plans
+
+
+def test_searched_page_and_position_walk_the_open_order_index(db_path):
+    """A page of a searched open list walks the open tasks in display order (stopping when
+    the page is full) instead of sorting every match; a position counts down that index
+    from the top instead of reading every open task."""
+    store = Store.open(db_path)
+    ids = [make_task(store, f"會議 {n}") for n in range(10)]
+    with store.transaction():
+        store.set_scores((task_id, float(n), "neither", "9999") for n, task_id in enumerate(ids))
+    page = _plans(store, lambda: store.task_page(TaskFilter(query="會"), 0, 5))
+    assert any("SCAN task USING INDEX task_open_order" in p for p in page), page
+    assert not any("TEMP B-TREE FOR ORDER BY" in p for p in page), page
+    position = _plans(store, lambda: store.task_position(TaskFilter(), ids[3]))
+    assert any("SEARCH task USING INDEX task_open_order (urgency>?)" in p for p in position), (
+        position
+    )

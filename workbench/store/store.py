@@ -108,20 +108,21 @@ _CURRENT = (
 `id NOT IN (…)` collected every revision in the table for each statement."""
 
 
-def _search_clause(index: str, query: str) -> tuple[str, list[Any]]:
+def _search_clause(index: str, query: str, key: str = "id") -> tuple[str, list[Any]]:
     """SQL (`AND id IN …` per term) keeping the rows that match every term in the search
-    indexes `<index>_tri` and `<index>_uni`."""
+    indexes `<index>_tri` and `<index>_uni`. With `key="+id"` SQLite may not look the
+    matches up by id, and walks an index in display order instead, testing each row."""
     sql: list[str] = []
     params: list[Any] = []
     # Stored text has no control characters, so a query needs none; a NUL would even cut
     # the MATCH string short ("unterminated string").
     for term in parse_query(clean_text(query)):
         if term.index == "scan":
-            sql.append(f" AND id IN (SELECT rowid FROM {index}_tri WHERE instr(body, ?) > 0)")
+            sql.append(f" AND {key} IN (SELECT rowid FROM {index}_tri WHERE instr(body, ?) > 0)")
             params.append(term.text)
         else:
             fts = f"{index}_{term.index}"
-            sql.append(f" AND id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)")
+            sql.append(f" AND {key} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)")
             params.append(term.match)
     return "".join(sql), params
 
@@ -389,7 +390,8 @@ class Store:
         found = self.db.query_one("SELECT urgency, quadrant FROM task WHERE id = ?", (task_id,))
         return (found[0], found[1]) if found is not None else None
 
-    def _task_where(self, flt: TaskFilter) -> tuple[str, list[Any]]:
+    def _task_where(self, flt: TaskFilter, *, page: bool = False) -> tuple[str, list[Any]]:
+        """The WHERE clause of a filter; `page` for a query that reads rows in order."""
         where = _TASK_SCOPE[flt.scope]
         params: list[Any] = []
         if flt.instruction_id is not None:
@@ -400,7 +402,13 @@ class Store:
         if flt.query.strip():
             # The open list searches the open tasks' own index: its cost follows the
             # open tasks, not the years of done ones.
-            sql, more = _search_clause(OPEN_TASKS if flt.scope == "open" else "task", flt.query)
+            # A page of the open list walks the open tasks in order and stops when the page
+            # is full: a short word matching hundreds of them (會: 599 at 100,000 tasks)
+            # took 1.6 ms to look up and sort, 0.4 ms this way. Counting is faster by id.
+            key = "+id" if page and flt.scope == "open" else "id"
+            sql, more = _search_clause(
+                OPEN_TASKS if flt.scope == "open" else "task", flt.query, key
+            )
             where += sql
             params.extend(more)
         return where, params
@@ -411,7 +419,7 @@ class Store:
 
     def task_page(self, flt: TaskFilter, offset: int, limit: int) -> list[ScoredTask]:
         """Tasks `offset` … `offset + limit` in display order."""
-        where, params = self._task_where(flt)
+        where, params = self._task_where(flt, page=True)
         cols = ", ".join(R.TASK_COLUMNS)
         found = self.db.query(
             f"SELECT {cols}, urgency AS _urgency, quadrant AS _quadrant, "
@@ -447,9 +455,12 @@ class Store:
         )
         if inside is None:
             return None
+        # `urgency >= ?` on its own lets SQLite walk the open tasks' order index from the
+        # top to the task; with only the OR it chose to read every open task's row (2 ms
+        # at 100,000 tasks on each refresh, against 0.1 ms at 1,000).
         before = self.db.query_one(
-            f"SELECT count(*) FROM task WHERE {where} AND (urgency > ? OR (urgency = ? AND "
-            "(due_sort, created, id) < (?, ?, ?)))",
+            f"SELECT count(*) FROM task WHERE {where} AND urgency >= ? AND (urgency > ? OR "
+            "(due_sort, created, id) < (?, ?, ?))",
             (*params, key[0], key[0], key[1], key[2], key[3]),
         )
         return before[0]
