@@ -677,6 +677,29 @@ async def test_the_app_releases_the_collector_at_its_first_frame(workbench, monk
         assert calls == [{"collect": True}]
 
 
+async def test_the_day_s_check_and_backup_start_after_the_first_frame(workbench, monkeypatch):
+    """The check reads the whole file on the other core: it waits until the panes filled
+    after the first frame are there, then makes the day's copy."""
+    from workbench.service import backup
+
+    app = make_app(workbench, backups=True)
+    instructions_shown: list[int] = []
+    original = backup.startup_backup
+
+    def recorded(wb):
+        instructions_shown.append(app.main.instructions.row_count)
+        return original(wb)
+
+    monkeypatch.setattr(backup, "startup_backup", recorded)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert instructions_shown == []
+        await pilot.pause(RELEASE_AFTER + 0.2)
+        await settle(pilot)
+        assert len(instructions_shown) == 1 and instructions_shown[0] > 0
+    assert len(backup.automatic_backups(workbench.store.path)) == 1
+
+
 async def test_moving_keys_act_in_the_list_and_a_keymap_still_applies(workbench):
     """The list takes its own moving keys as they arrive (PagedList.on_key); the keys do
     what their bindings say, and a keymap that moves a binding to another key is obeyed."""

@@ -72,7 +72,10 @@ class MainScreen(Screen[None]):
         yield StatusHeader(id="status")
         yield Static(id="tabs")
         with Horizontal(id="panes"):
-            with Vertical(id="tasks-pane", classes="pane"):
+            # Born in the state the watchers would set (the to-do pane active, the screen
+            # wide): each class changed after mounting restyles the pane's whole subtree,
+            # 15 ms before the first frame.
+            with Vertical(id="tasks-pane", classes="pane -active"):
                 yield TaskList(id="tasks")
             with Vertical(id="right"):
                 with Vertical(id="instructions-pane", classes="pane"):
