@@ -151,13 +151,14 @@ class Script:
 
     def run(self) -> None:
         self.rec.ready.wait(60)
-        # Wait for the list (a start-of-day briefing, if any, is closed first).
+        # Wait for the list and the panes filled after the first frame (a start-of-day
+        # briefing, which comes after them, is closed first).
         deadline = time.perf_counter() + 30
         while time.perf_counter() < deadline:
-            state = self.call(self._state)
-            if state[0] == "MainScreen" and state[1]:
+            screen, rows, started = self.call(self._state)
+            if screen == "MainScreen" and rows and started:
                 break
-            if state[0] != "MainScreen":
+            if screen not in ("MainScreen", "-"):
                 self.press("escape", lambda: type(self.app.screen).__name__ == "MainScreen")
             time.sleep(0.05)
         self.settle(0.5)
@@ -181,10 +182,15 @@ class Script:
                     handle.write(profiler.output_text(unicode=True, show_all=every))
         self.results["memory"] = memory()
 
-    def _state(self) -> tuple[str, int]:
+    def _state(self) -> tuple[str, int, bool]:
+        """The screen shown, the to-do rows, and whether start-up is over: the other panes
+        are filled and the briefing's check has run (its screen, if any, is up)."""
         main = self.main
-        rows = self.tasks.row_count if main is not None and main.is_mounted else 0
-        return type(self.app.screen).__name__, rows
+        if main is None or not main.is_mounted:
+            return "-", 0, False
+        briefing = any(w.group == "brief" and not w.is_finished for w in self.app.workers)
+        started = main.instructions.row_count > 0 and not briefing
+        return type(self.app.screen).__name__, self.tasks.row_count, started
 
     def cursor(self) -> int:
         return self.call(lambda: self.tasks.cursor)
@@ -255,7 +261,8 @@ class Script:
 
     def search(self) -> None:
         per_word: dict[str, list[float | None]] = {w: [] for w in SEARCH_WORDS}
-        for _ in range(self.reps):
+        # A one-character word is one keystroke a round: enough rounds for its median.
+        for _ in range(3 * self.reps):
             for word in SEARCH_WORDS:
                 opened = self.press("slash", self._searching, character="/")
                 if opened is None:
@@ -290,7 +297,7 @@ class Script:
         that shows it, and from the other process's commit to that frame."""
         self.to_top()
         found: list[dict[str, float | None]] = []
-        for n in range(2 + self.reps):
+        for n in range(3 + 2 * self.reps):
             self.settle(0.3)
             before = self.call(lambda: self.tasks.row_count)
             self.rec.refreshed.clear()
