@@ -15,10 +15,12 @@ the app to be idle, about 60 ms a key. These are private Textual APIs, acceptabl
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import json
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -33,6 +35,8 @@ from benchmarks.common import PYTHON, child_env
 GAP = 0.03
 """Pause between keys (faster than key repeat): the screen timer is idle when a key comes."""
 TIMEOUT = 10.0
+EXIT_WAIT = 30.0
+"""Seconds the app has to end after the script before the probe ends itself."""
 
 SEARCH_WORDS = ("會", "會議", "家長會", "report")
 """1-, 2- and 3-character Chinese words and an English word, typed one key at a time."""
@@ -337,14 +341,29 @@ def main(argv: list[str]) -> None:
     script = Script(recorder, db, reps, downs)
     error: list[BaseException] = []
 
+    def write(problem: str | None) -> None:
+        with open(out, "w", encoding="utf-8") as handle:
+            json.dump({**script.results, "error": problem}, handle)
+
+    def stuck() -> None:
+        """The app has not ended after the script: say so (with every thread's stack, for
+        whoever looks into it) rather than hold up the whole benchmark."""
+        with tempfile.TemporaryFile("w+", encoding="utf-8") as stacks:
+            faulthandler.dump_traceback(stacks, all_threads=True)
+            stacks.seek(0)
+            write(f"the app did not end within {EXIT_WAIT:.0f} s of the script:\n{stacks.read()}")
+        os._exit(3)
+
     def play() -> None:
         try:
             script.run()
         except BaseException as err:
             error.append(err)
         finally:
-            with open(out, "w", encoding="utf-8") as handle:
-                json.dump({**script.results, "error": repr(error[0]) if error else None}, handle)
+            write(repr(error[0]) if error else None)
+            watchdog = threading.Timer(EXIT_WAIT, stuck)
+            watchdog.daemon = True
+            watchdog.start()
             if recorder.app is not None:
                 recorder.app.call_from_thread(recorder.app.exit)
 
