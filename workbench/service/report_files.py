@@ -179,21 +179,43 @@ def _docx_table(doc: Any, table: RT.Table) -> None:
             _run(cell.paragraphs[0], value)
 
 
-def _docx_block(doc: Any, block: RT.Block) -> None:
+class _StyleIds(dict[str, str]):
+    """Paragraph style names to ids, looked up once per document. Given a style by name,
+    python-docx finds it and then compares it with the default style, which it finds by
+    reading the type of every style in the template: about 1 ms for each heading, and a
+    month's summary at 100,000 records has 192 of them."""
+
+    def __init__(self, doc: Any) -> None:
+        super().__init__()
+        self._styles = doc.styles
+
+    def __missing__(self, name: str) -> str:
+        found = self[name] = self._styles[name].style_id
+        return found
+
+
+def _styled_paragraph(doc: Any, ids: _StyleIds, name: str) -> Any:
+    """A new paragraph in the style `name` (never the default style, which needs none)."""
+    paragraph = doc.add_paragraph()
+    paragraph.paragraph_format.element.style = ids[name]
+    return paragraph
+
+
+def _docx_block(doc: Any, block: RT.Block, ids: _StyleIds) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm
 
     colon = t("report.colon").rstrip()
     match block:
         case RT.Title(text):
-            paragraph = doc.add_paragraph(style="Title")
+            paragraph = _styled_paragraph(doc, ids, "Title")
             _run(paragraph, text)
         case RT.Subtitle(text):
             paragraph = doc.add_paragraph()
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             _run(paragraph, text)
         case RT.Heading(text, level):
-            _run(doc.add_paragraph(style=f"Heading {level}"), text)
+            _run(_styled_paragraph(doc, ids, f"Heading {level}"), text)
         case RT.Para(text):
             _run(doc.add_paragraph(), text)
         case RT.Field(label, value):
@@ -219,8 +241,9 @@ def docx_bytes(blocks: Iterable[RT.Block], title: str) -> bytes:
     doc = Document()
     _setup(doc)
     doc.core_properties.title = _xml_safe(title)
+    ids = _StyleIds(doc)
     for block in blocks:
-        _docx_block(doc, block)
+        _docx_block(doc, block, ids)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
