@@ -324,6 +324,8 @@ def rows() -> list[Row]:
             scales=True),
         Row("  instructions in the month's summary", "",
             lambda r: r["reports"]["population"]["instructions"]),
+        Row("  instructions of the month before, counted for the comparison", "",
+            lambda r: r["reports"]["population"].get("previous")),
         Row("workbench summary --month (fresh process)", "ms",
             lambda r: _sec(r["cli"]["summary_md"]), scales=True),
         Row("workbench add (fresh process)", "ms", lambda r: _sec(r["cli"]["add"]),

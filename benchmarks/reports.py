@@ -18,6 +18,7 @@ def main(db: str, runs: int, out: str) -> None:
     from workbench.domain.summary import Period
     from workbench.service import reports
     from workbench.service.workbench import Workbench, clock_from_env
+    from workbench.store.reports import instructions_alive as alive
 
     wb = Workbench.open(Path(db), load_config(), clock_from_env(), create=False)
     month = reports.ReportRequest("summary", Period.this_month(wb.now().date()))
@@ -38,7 +39,9 @@ def main(db: str, runs: int, out: str) -> None:
                 times.append(time.perf_counter() - started)
             results[name] = {"cold": times[0], "warm": times[1:]}
         summary = reports.summary(wb, month.period)  # type: ignore[arg-type]
-        results["population"] = {"instructions": len(summary.items)}
+        before = month.period.previous()  # type: ignore[union-attr]
+        previous = alive(wb.store, before.start_instant, before.end_instant)
+        results["population"] = {"instructions": len(summary.items), "previous": len(previous)}
     finally:
         wb.close()
         for path in folder.iterdir():
