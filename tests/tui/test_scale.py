@@ -225,7 +225,8 @@ async def test_far_into_a_long_list_the_next_screenful_is_still_ready(
     empty_workbench, monkeypatch
 ):
     """The drawn rows kept are bounded: those far from the screen are let go, and the
-    read-ahead goes on preparing the next screenful however far the list is paged."""
+    read-ahead goes on preparing the next screenful, and keeps the first and the last
+    (home, end), however far the list is paged."""
     from workbench.tui.widgets import paged_list
 
     monkeypatch.setattr(paged_list, "KEPT_STRIPS", 50)
@@ -238,6 +239,12 @@ async def test_far_into_a_long_list_the_next_screenful_is_still_ready(
             await settle(pilot)
             top = round(tasks.scroll_y)
             below = range(top + height, min(top + 2 * height, tasks.row_count))
-            assert all((i, width, False) in tasks._strips for i in below)
-            assert len(tasks._strips) <= 50 + 2 * height + 2
-            assert all(top - 2 * height <= i < top + 3 * height for i, _, _ in tasks._strips)
+            first = range(height)
+            last = range(tasks.row_count - height, tasks.row_count)
+            ready = [*below, *first, *last]
+            assert all((i, width, i == tasks.cursor) in tasks._strips for i in ready)
+            assert len(tasks._strips) <= 50 + 4 * height + 2
+            assert all(
+                top - 2 * height <= i < top + 3 * height or i in first or i in last
+                for i, _, _ in tasks._strips
+            )
