@@ -248,3 +248,31 @@ async def test_far_into_a_long_list_the_next_screenful_is_still_ready(
                 top - 2 * height <= i < top + 3 * height or i in first or i in last
                 for i, _, _ in tasks._strips
             )
+
+
+async def test_the_last_screenful_is_read_ahead_after_a_move_not_after_a_reload(
+    empty_workbench, monkeypatch
+):
+    """Home and end find their rows drawn once the user has moved in the list; a reload
+    (each search keystroke, each refresh) does not read to the end of the list for them."""
+    titles = [f"第{n:03d}項" for n in range(300)]
+    async with opened_with(empty_workbench, titles, (100, 24)) as (_, pilot, tasks):
+        source = tasks.source
+        offsets: list[int] = []
+        page = source.page
+
+        def counted(offset: int, limit: int):
+            offsets.append(offset)
+            return page(offset, limit)
+
+        monkeypatch.setattr(source, "page", counted)
+        last = tasks.row_count - 1
+        width = tasks.scrollable_content_region.width
+        tasks.reload()
+        await settle(pilot)
+        assert offsets and max(offsets) < last - 64
+        assert (last, width, False) not in tasks._strips
+        await pilot.press("down")
+        await settle(pilot)
+        assert (last, width, False) in tasks._strips
+        assert (0, width, False) in tasks._strips

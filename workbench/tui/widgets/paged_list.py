@@ -156,6 +156,8 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
         self._kept_context: Hashable = None
         self._last_highlight: Hashable | None = object()
         self._read_ahead_due = False
+        self._far_due = False
+        """Whether the next read-ahead also prepares the first and last screenfuls."""
         self._frame: _Frame | None = None
         """What the frame being rendered is drawn with (None between frames)."""
         self._styles: dict[tuple[str, bool], Style] = {}
@@ -333,10 +335,11 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
 
     def _read_ahead(self) -> None:
         """After the frame is out, read and draw the screenfuls above and below the one
-        shown, and the first and the last, so the next page-down, page-up, home or end
-        finds them ready: a person's next key comes after this is done, and it is the
-        same few rows at any length of list. Each row also goes through the app's line
-        filters here (each strip keeps what a filter made of it), not in the key's frame.
+        shown (and after a move, the first and the last), so the next page-down, page-up,
+        home or end finds them ready: a person's next key comes after this is done, and
+        it is the same few rows at any length of list. Each row also goes through the
+        app's line filters here (each strip keeps what a filter made of it), not in the
+        key's frame.
 
         It is asked for by the frame that draws the list (render_lines), as the next
         message to this widget: Textual's `call_after_refresh` can run before the frame
@@ -352,11 +355,13 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
         count = self._count
         below = range(top + height, min(top + 2 * height, count))
         above = range(max(0, top - height), top)
-        first = range(min(height, count))
-        last = range(max(0, count - height), count)
+        rows = [below, above]
+        if self._far_due:
+            self._far_due = False
+            rows += [range(max(0, count - height), count), range(min(height, count))]
         filters = self.get_line_filters()
         background = self.background_colors[1]
-        for index in chain(below, above, last, first):
+        for index in chain.from_iterable(rows):
             key = (index, width, index == self.cursor)
             strip = self._strips.get(key)
             if strip is None:
@@ -428,23 +433,31 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
                 getattr(self, f"action_{binding.action}")()
                 return
 
+    def _move_to(self, index: int) -> None:
+        """The user moves the cursor: the read-ahead after the frame also prepares the
+        first and last screenfuls, which are then kept (see _let_go_of_far_rows). A reload
+        (a search keystroke, a refresh) does not ask for them: reading the last screenful
+        of a long list walks its index to the end, work a person typing does not need."""
+        self._far_due = True
+        self.cursor = index
+
     def action_cursor_up(self) -> None:
-        self.cursor -= 1
+        self._move_to(self.cursor - 1)
 
     def action_cursor_down(self) -> None:
-        self.cursor += 1
+        self._move_to(self.cursor + 1)
 
     def action_page_up(self) -> None:
-        self.cursor -= max(1, self.scrollable_content_region.height - 1)
+        self._move_to(self.cursor - max(1, self.scrollable_content_region.height - 1))
 
     def action_page_down(self) -> None:
-        self.cursor += max(1, self.scrollable_content_region.height - 1)
+        self._move_to(self.cursor + max(1, self.scrollable_content_region.height - 1))
 
     def action_first(self) -> None:
-        self.cursor = 0
+        self._move_to(0)
 
     def action_last(self) -> None:
-        self.cursor = self._count - 1
+        self._move_to(self._count - 1)
 
     def action_select(self) -> None:
         item = self.current
@@ -454,7 +467,7 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
     def on_click(self, event) -> None:
         row = round(self.scroll_y) + event.y
         if 0 <= row < self._count:
-            self.cursor = row
+            self._move_to(row)
 
     # ------------------------------------------------------------------ rendering
 
