@@ -71,6 +71,8 @@ PLAIN_TABLES = ("extension", "chase")
 _IMPORTANCE_STEPS = (Importance.LOW, Importance.NORMAL, Importance.HIGH)
 
 _LOOK_UP = object()
+
+_QUADRANT = {q.value: q for q in Quadrant}
 """`_view` reads the task's leader itself (no page query brought it)."""
 
 
@@ -494,9 +496,14 @@ class Workbench:
         return self._view(task, urgency, quadrant)
 
     def _view(
-        self, task: Task, urgency: float, quadrant: str, leader: str | object | None = _LOOK_UP
+        self,
+        task: Task,
+        urgency: float,
+        quadrant: str,
+        leader: str | object | None = _LOOK_UP,
+        now: datetime | None = None,
     ) -> TaskView:
-        now = self.now()
+        now = self.now() if now is None else now
         overdue = (
             task.status is TaskStatus.OPEN
             and task.due is not None
@@ -507,7 +514,8 @@ class Workbench:
             if task.instruction_id is not None:
                 instr = self.store.row("instruction", task.instruction_id)
                 leader = instr["leader"] if instr else None
-        return TaskView(task, urgency, Quadrant(quadrant), overdue, leader)  # type: ignore[arg-type]
+        kind = _QUADRANT.get(quadrant) or Quadrant(quadrant)
+        return TaskView(task, urgency, kind, overdue, leader)  # type: ignore[arg-type]
 
     def count_tasks(self, flt: TaskFilter = TaskFilter()) -> int:
         self.refresh()
@@ -517,9 +525,10 @@ class Workbench:
         self, flt: TaskFilter = TaskFilter(), offset: int = 0, limit: int = 50
     ) -> list[TaskView]:
         self.refresh()
+        now = self.now()
         # The page query brings each task's leader along (no query per row).
         return [
-            self._view(s.task, s.urgency, s.quadrant, s.leader)
+            self._view(s.task, s.urgency, s.quadrant, s.leader, now)
             for s in self.store.task_page(flt, offset, limit)
         ]
 
