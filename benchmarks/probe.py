@@ -2,14 +2,18 @@
 after another process's change, and peak memory.
 
 Run by the harness in a pseudo-terminal as `python -m benchmarks.probe DB OUT.json`. It
-starts the real command (`workbench --db DB`, through `workbench.entry.main`) with two
-wrappers: one on `App._display`, which stamps every frame written to the terminal, and one
-on `WorkbenchApp.refresh_data`, which stamps when the app noticed an outside change. A
+starts the real command (`workbench --db DB`, through `workbench.entry.main`) with three
+wrappers: one on `App._display`, which stamps every frame written to the terminal, one on
+the lists' `render_lines`, which notes when the to-do list was drawn, and one on
+`WorkbenchApp.refresh_data`, which stamps when the app noticed an outside change. A
 separate thread plays the part of the terminal's input thread: it hands `events.Key`
 objects to the driver's `process_message`, exactly where parsed terminal input goes, and
-waits for the first frame written after the key in which the key's effect is visible
-(for example, the cursor on the next row). Pilot's `press` cannot be used: it waits for
-the app to be idle, about 60 ms a key. These are private Textual APIs, acceptable here.
+waits for the first frame written after the key in which the key's effect is visible:
+the to-do list drawn in the new state (for example, the cursor on the next row, or the
+rows matching what was typed), then written out. A frame in which only the state had
+changed (the search box showing the new letter, the list not yet drawn again) does not
+count. Pilot's `press` cannot be used: it waits for the app to be idle, about 60 ms a
+key. These are private Textual APIs, acceptable here.
 """
 
 from __future__ import annotations
@@ -46,6 +50,11 @@ SEARCH_WORDS = ("會", "會議", "家長會", "report")
 class _Wait:
     predicate: Callable[[], bool]
     after: float
+    drawn: bool = True
+    """Whether the effect is one the to-do list shows, so that it counts only from the
+    first frame after the list was drawn with it (False: a dialog opening)."""
+    shown: bool = False
+    """The list has been drawn since `after` with the predicate true."""
     done: threading.Event = field(default_factory=threading.Event)
     at: float | None = None
 
@@ -69,6 +78,8 @@ class Recorder:
             self.ready.set()
         wait = self.wait
         if wait is not None and now >= wait.after and not wait.done.is_set():
+            if wait.drawn and not wait.shown:
+                return
             try:
                 hit = wait.predicate()
             except Exception:  # the screen is changing under us; look at the next frame
@@ -77,12 +88,26 @@ class Recorder:
                 wait.at = now
                 wait.done.set()
 
+    def list_drawn(self, widget: Any) -> None:
+        """Called on the app's thread when a list has drawn its rows for a frame."""
+        wait = self.wait
+        if wait is None or not wait.drawn or wait.shown or wait.done.is_set():
+            return
+        main = getattr(self.app, "main", None)
+        if main is None or widget is not main.tasks or time.perf_counter() < wait.after:
+            return
+        # An exception: the screen is changing under us; look at the next drawing.
+        with contextlib.suppress(Exception):
+            wait.shown = bool(wait.predicate())
+
 
 def install(recorder: Recorder) -> None:
-    """Wrap the frame writer and the refresh; the app itself is not changed."""
+    """Wrap the frame writer, the lists' drawing and the refresh; the app itself is not
+    changed."""
     from textual.app import App
 
     from workbench.tui.app import WorkbenchApp
+    from workbench.tui.widgets.paged_list import PagedList
 
     display = App._display
 
@@ -92,6 +117,15 @@ def install(recorder: Recorder) -> None:
             recorder.frame(self)
 
     App._display = _display  # type: ignore[method-assign]
+
+    render_lines = PagedList.render_lines
+
+    def _render_lines(self: Any, crop: Any) -> Any:
+        lines = render_lines(self, crop)
+        recorder.list_drawn(self)
+        return lines
+
+    PagedList.render_lines = _render_lines  # type: ignore[method-assign]
 
     refresh_data = WorkbenchApp.refresh_data
 
@@ -130,12 +164,13 @@ class Script:
         return self.app.call_from_thread(fn)
 
     def press(self, key: str, until: Callable[[], bool], character: str | None = None,
-              event: Any = None) -> float | None:  # fmt: skip
+              event: Any = None, drawn: bool = True) -> float | None:  # fmt: skip
         """Send one key (or event) as the terminal would; seconds until the first frame
-        in which `until()` holds, None if none came."""
+        in which `until()` holds (and, if `drawn`, that shows the to-do list drawn since
+        it held), None if none came."""
         time.sleep(GAP)
         message = event if event is not None else events.Key(key, character)
-        wait = _Wait(until, time.perf_counter())
+        wait = _Wait(until, time.perf_counter(), drawn)
         self.rec.wait = wait
         self.app._driver.process_message(message)
         wait.done.wait(TIMEOUT)
@@ -163,7 +198,8 @@ class Script:
             if screen == "MainScreen" and rows and started:
                 break
             if screen not in ("MainScreen", "-"):
-                self.press("escape", lambda: type(self.app.screen).__name__ == "MainScreen")
+                self.press("escape", lambda: type(self.app.screen).__name__ == "MainScreen",
+                           drawn=False)  # fmt: skip
             time.sleep(0.05)
         self.settle(0.5)
         self.results["rows"] = self.call(lambda: self.tasks.row_count)
@@ -245,13 +281,13 @@ class Script:
             title = f"快速新增 Q{os.getpid()}x{n}"
             line = f"{title} 明天下午3點 !重 #辦會"
             opened = self.press("a", lambda: isinstance(self.app.screen, QuickAddScreen),
-                                character="a")  # fmt: skip
+                                character="a", drawn=False)  # fmt: skip
             if opened is None:
                 times.append(None)
                 continue
             self.press("", lambda t=title: getattr(self.app.screen, "parsed", None) is not None
                        and self.app.screen.parsed.title == t,
-                       event=events.Paste(line))  # fmt: skip
+                       event=events.Paste(line), drawn=False)  # fmt: skip
             self.settle(0.1)
 
             def shown(t: str = title) -> bool:
@@ -268,7 +304,7 @@ class Script:
         # A one-character word is one keystroke a round: enough rounds for its median.
         for _ in range(3 * self.reps):
             for word in SEARCH_WORDS:
-                opened = self.press("slash", self._searching, character="/")
+                opened = self.press("slash", self._searching, character="/", drawn=False)
                 if opened is None:
                     continue
                 # The search box appearing lays the screen out; a person's first key comes
