@@ -666,6 +666,49 @@ async def test_typing_a_search_does_not_lay_the_screen_out(workbench, monkeypatc
         assert layouts == []
 
 
+async def test_each_search_keystroke_shows_its_rows_in_the_frame_of_its_letter(
+    workbench, monkeypatch
+):
+    """The letter typed and the rows it finds are drawn in one frame: no frame shows the
+    search box ahead of the list (the list's rows came a frame period later)."""
+    from textual.app import App
+
+    from workbench.tui.widgets.paged_list import PagedList
+
+    app = make_app(workbench)
+    frames: list[tuple[str, str]] = []
+    drawn = {"query": ""}
+    render_lines = PagedList.render_lines
+    display = App._display
+
+    def noted(self, crop):
+        if self is app.main.tasks:
+            drawn["query"] = app.main.filter_query("tasks")
+        return render_lines(self, crop)
+
+    def written(self, screen, renderable):
+        searching = getattr(app.focused, "id", "") == "search"
+        if renderable is not None and app.main is not None and searching:
+            frames.append((app.focused.value, drawn["query"]))
+        return display(self, screen, renderable)
+
+    monkeypatch.setattr(PagedList, "render_lines", noted)
+    monkeypatch.setattr(App, "_display", written)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        frames.clear()
+        for word in ("會議", "report", "家長"):
+            await type_text(pilot, word)
+            await settle(pilot)
+            for _ in word:
+                await pilot.press("backspace")
+                await settle(pilot)
+        assert frames
+        assert [f for f in frames if f[0] != f[1]] == []
+
+
 async def test_the_app_releases_the_collector_at_its_first_frame(workbench, monkeypatch):
     """Start-up is over once the first frame is out (see workbench.collector)."""
     calls: list[dict[str, bool]] = []

@@ -21,6 +21,7 @@ from textual.widgets import Input, Static
 from workbench.domain.text import one_line
 from workbench.i18n import t
 from workbench.store.store import FeedbackFilter, InstructionFilter, TaskFilter
+from workbench.tui.frames import draw_together
 from workbench.tui.sources import FeedbackSource, InstructionSource, TaskSource
 from workbench.tui.widgets.clean_input import CleanInput
 from workbench.tui.widgets.feedback_list import FeedbackList
@@ -144,6 +145,16 @@ class MainScreen(Screen[None]):
             widget = self.list_for(pane)
             widget.reload(keep.get(pane, widget.current_key))
         self._update_titles()
+        self._draw_together()
+
+    def _draw_together(self) -> None:
+        """The header, the lists and their titles, changed by one key or one refresh,
+        reach the screen in one frame (see draw_together)."""
+        draw_together([
+            self.query_one(StatusHeader),
+            *(self.list_for(pane) for pane in PANES),
+            *(self.query_one(f"#{pane}-pane") for pane in PANES),
+        ])  # fmt: skip
 
     def relabel(self) -> None:
         """The language changed: redraw every text."""
@@ -294,6 +305,7 @@ class MainScreen(Screen[None]):
                 t("tui.empty.search") if query else t("tui.empty.feedback"),
             )
         self._update_titles()
+        self._draw_together()
 
     # ------------------------------------------------------------------ actions
 
