@@ -21,7 +21,6 @@ urgent = 8.0
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -137,6 +136,8 @@ def load_config(path: Path | None = None) -> Config:
         return Config(path=path)
     except OSError as err:
         raise ConfigError(t("config.error.read", file=str(path), problem=err.strerror)) from None
+    import tomllib  # only when there is a file: its parser's import is a few milliseconds
+
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
