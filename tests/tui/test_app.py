@@ -221,6 +221,38 @@ async def test_search_with_a_two_character_word(workbench):
         assert main.tasks.has_focus
 
 
+async def test_a_pane_s_title_follows_the_search_on_its_border_line(workbench, monkeypatch):
+    """The title (its count and the search) repaints only the pane's top border line:
+    that line, as the screen draws it, shows each new title, and the pane is never marked
+    for repainting as a whole for it."""
+    from textual.geometry import Region
+
+    app = make_app(workbench)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(pilot)
+        box = app.main.query_one("#tasks-pane")
+        marked: list[tuple[Region, ...]] = []
+        set_dirty = box._set_dirty
+
+        def recorded(*regions: Region) -> None:
+            marked.append(regions)
+            set_dirty(*regions)
+
+        def border_line() -> str:
+            return box.render_lines(Region(0, 0, box.outer_size.width, 1))[0].text
+
+        await pilot.press("slash")
+        await settle(pilot)
+        monkeypatch.setattr(box, "_set_dirty", recorded)
+        for word in ("會", "會議", "會", ""):
+            app.main.query_one("#search").value = word
+            await settle(pilot)
+            line = border_line()
+            assert word in line and f"{app.main.tasks.row_count}" in line, line
+        assert marked
+        assert all(len(regions) == 1 and regions[0].height == 1 for regions in marked), marked
+
+
 async def test_search_in_instructions_reaches_feedback(workbench):
     app = make_app(workbench)
     async with app.run_test(size=(120, 32)) as pilot:

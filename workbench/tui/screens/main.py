@@ -28,6 +28,7 @@ from workbench.tui.widgets.feedback_list import FeedbackList
 from workbench.tui.widgets.instruction_list import InstructionList
 from workbench.tui.widgets.keybar import KeyBar
 from workbench.tui.widgets.paged_list import PagedList
+from workbench.tui.widgets.pane import Pane
 from workbench.tui.widgets.status_header import StatusHeader
 from workbench.tui.widgets.task_list import TaskList
 
@@ -76,12 +77,12 @@ class MainScreen(Screen[None]):
             # Born in the state the watchers would set (the to-do pane active, the screen
             # wide): a class changed after mounting restyles the pane's whole subtree,
             # before the first frame (15 ms of it under the profiler).
-            with Vertical(id="tasks-pane", classes="pane -active"):
+            with Pane(id="tasks-pane", classes="pane -active"):
                 yield TaskList(id="tasks")
             with Vertical(id="right"):
-                with Vertical(id="instructions-pane", classes="pane"):
+                with Pane(id="instructions-pane", classes="pane"):
                     yield InstructionList(id="instructions")
-                with Vertical(id="feedback-pane", classes="pane"):
+                with Pane(id="feedback-pane", classes="pane"):
                     yield FeedbackList(id="feedback")
         search = CleanInput(id="search", compact=True)
         search.display = False
@@ -170,7 +171,7 @@ class MainScreen(Screen[None]):
     def _update_titles(self) -> None:
         for pane in PANES:
             widget = self.list_for(pane)
-            box = self.query_one(f"#{pane}-pane")
+            box = self.query_one(f"#{pane}-pane", Pane)
             title = Content.assemble(
                 (t(f"tui.pane.{pane}"), "bold"), (t("tui.pane.count", count=widget.row_count), "")
             )
@@ -182,10 +183,10 @@ class MainScreen(Screen[None]):
                 if current is not None:
                     about = one_line(current.instruction.content)
                     title = title + Content(" · ") + Content(about[:30])
-            # Setting a border title repaints the whole pane, changed or not.
+            # Setting a title repaints its border line, changed or not.
             if self._titles.get(pane) != title:
                 self._titles[pane] = title
-                box.border_title = title
+                box.set_title(title)
         self._update_tabs()
 
     def _update_tabs(self) -> None:
