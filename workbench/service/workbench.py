@@ -71,9 +71,10 @@ PLAIN_TABLES = ("extension", "chase")
 _IMPORTANCE_STEPS = (Importance.LOW, Importance.NORMAL, Importance.HIGH)
 
 _LOOK_UP = object()
+"""`_view` reads the task's leader itself (no page query brought it)."""
 
 _QUADRANT = {q.value: q for q in Quadrant}
-"""`_view` reads the task's leader itself (no page query brought it)."""
+"""Quadrants by their stored value: a page's rows look theirs up (see rows.py)."""
 
 
 def system_clock() -> datetime:

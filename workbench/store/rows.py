@@ -33,7 +33,7 @@ Row = dict[str, Any]
 
 # Every page of a list decodes its rows (each search keystroke, each refresh): a dict
 # lookup is a tenth of the cost of calling an enum by value (which still reports a value
-# that is not a member), and most tasks have no tags.
+# that is not a member), and a task without tags skips the JSON parser.
 _IMPORTANCE = {m.value: m for m in Importance}
 _CATEGORY = {m.value: m for m in Category}
 _TASK_STATUS = {m.value: m for m in TaskStatus}
