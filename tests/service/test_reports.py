@@ -340,3 +340,36 @@ def big_database(store, instructions: int = 10_000, feedback_each: int = 5) -> N
             "VALUES (?, ?, ?, ?, ?, ?)",
             chase_rows,
         )
+
+
+def test_the_population_of_any_period_is_exactly_the_instructions_alive_in_it(db_path, clock):
+    """Closed instructions are found by closing time with their registration read from the
+    index; whatever the period — long past, recent, spanning the present — the population
+    is the one counted row by row."""
+    from workbench.store import rows as R
+    from workbench.store.reports import instructions_alive
+
+    wb = Workbench.open(db_path, clock=clock)
+    try:
+        big_database(wb.store, instructions=600, feedback_each=1)
+        every = [dict(r) for r in wb.store.db.query("SELECT * FROM instruction")]
+        periods = [Period(date(2024, 1, 1), date(2024, 12, 31)),  # before the first
+                   Period(date(2025, 12, 1), date(2025, 12, 1)),
+                   Period(date(2025, 12, 5), date(2025, 12, 18)),
+                   Period(date(2026, 1, 1), date(2026, 1, 31)),
+                   Period(date(2026, 11, 1), date(2026, 11, 30)),
+                   Period(date(2026, 11, 26), date(2027, 2, 28))]  # fmt: skip
+        for period in periods:
+            start, end = R.ts(period.start_instant), R.ts(period.end_instant)
+            for confidential in (False, True):
+                found = instructions_alive(wb.store, period.start_instant, period.end_instant,
+                                           include_confidential=confidential)  # fmt: skip
+                expected = sorted(
+                    (r["created"], r["id"]) for r in every
+                    if r["created"] < end and (r["closed"] is None or r["closed"] >= start)
+                    and (confidential or not r["confidential"])
+                )  # fmt: skip
+                assert [(R.ts(i.created), i.id) for i in found] == expected, period
+        assert any(instructions_alive(wb.store, p.start_instant, p.end_instant) for p in periods)
+    finally:
+        wb.close()

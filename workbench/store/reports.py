@@ -3,10 +3,11 @@ only place that writes SQL; this one only reads).
 
 Every query walks an index and reads only what a report shows: the instructions alive in
 a period (open ones from the `instruction_open` index, closed ones from `instruction_closed`
-by closing time), their extensions and chases in one query each, and for each one just the
-feedback the report quotes — found by index seeks, never by loading every report. Lists of
-ids travel as one JSON parameter (`json_each`), so there is no limit on their number and
-the statement text does not change with it.
+by closing time, their registration time read from the same index), their extensions and
+chases in one query each, and for each one just the feedback the report quotes — found by
+index seeks, never by loading every report. Lists of ids travel as one JSON parameter
+(`json_each`), so there is no limit on their number and the statement text does not change
+with it.
 """
 
 from __future__ import annotations
