@@ -8,6 +8,7 @@ from datetime import datetime
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
+from docx.shared import Mm, Twips
 from openpyxl import load_workbook
 
 from tests.domain.test_summary import (
@@ -151,3 +152,30 @@ def test_control_characters_cannot_break_the_files(tmp_path):
     data = F.docx_bytes(blocks, "報告")
     path = F.write_file(tmp_path / "x.docx", data)
     assert "第一行第二行" in [p.text for p in Document(str(path)).paragraphs]
+
+
+def test_docx_keeps_tabs_line_breaks_spaces_and_each_block_s_look(lang):
+    import io
+
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    lang("zh-Hant")
+    blocks = [RT.Title("標題"), RT.Subtitle("副標題"), RT.Heading("一、概況", 1),
+              RT.Para("  前有空格\t製表\n第二行\r\n第三行 "),
+              RT.Field("承辦", "辦公室"), RT.Quote("反饋", "第一行\n\n隔一空行"),
+              RT.Numbered(["甲", "乙"])]  # fmt: skip
+    doc = Document(io.BytesIO(F.docx_bytes(blocks, "標題")))
+    looks = [(p.style.name, p.alignment, p.paragraph_format.left_indent, p.text,
+              [r.bold for r in p.runs]) for p in doc.paragraphs]  # fmt: skip
+    centre = WD_ALIGN_PARAGRAPH.CENTER
+    assert looks == [
+        ("Title", None, None, "標題", [False]),
+        ("Normal", centre, None, "副標題", [False]),
+        ("Heading 1", None, None, "一、概況", [False]),
+        ("Normal", None, None, "  前有空格\t製表\n第二行\n\n第三行 ", [False]),
+        ("Normal", None, None, "承辦：辦公室", [True, False]),
+        ("Normal", None, None, "反饋：", [True]),
+        ("Normal", None, Twips(Mm(8).twips), "第一行\n\n隔一空行", [False]),
+        ("Normal", None, None, "1. 甲", [False]),
+        ("Normal", None, None, "2. 乙", [False]),
+    ]
