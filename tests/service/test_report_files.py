@@ -99,7 +99,9 @@ def test_ledger_xlsx(tmp_path, lang):
     assert six[9] == "已延期1次，原定時限2026年11月18日；已逾期6天；催辦2次"
     date_cell = next(c for c in ws["G"][2:] if c.value == datetime(2026, 11, 20))
     assert date_cell.is_date and "年" in date_cell.number_format
-    assert ws["I3"].alignment.wrap_text
+    body = [cell for row in ws.iter_rows(min_row=3) for cell in row]
+    assert all(c.alignment.wrap_text and c.alignment.vertical == "top" for c in body)
+    assert not any(c.is_date for c in body if not isinstance(c.value, datetime))
     # Widths are terminal cells (a Chinese character is two) plus a margin, capped.
     contents = [r[2] for r in rows]
     expected = min(F.MAX_COLUMN_WIDTH, max(cell_width(c) for c in contents) + 2)

@@ -376,13 +376,20 @@ def _sheet(ws: Any, title: str, headers: Sequence[str], rows: Sequence[Sequence[
         cell = ws.cell(2, col)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    wrap = Alignment(vertical="top", wrap_text=True)
+    # Every body cell wraps. openpyxl files a style by hashing it, field by field, on each
+    # assignment (a third of a ledger's time); the first cell is styled so and the others
+    # take a copy of its style ids (`_style`, private, the way openpyxl copies a cell).
+    wrapped = None
     # Rows are counted here: `ws.max_row` scans every cell, which made the loop quadratic.
     for r, row in enumerate(rows, 3):
         ws.append([_xml_safe(v) if isinstance(v, str) else v for v in row])
         for col, value in enumerate(row, 1):
             cell = ws.cell(r, col)
-            cell.alignment = wrap
+            if wrapped is None:
+                cell.alignment = Alignment(vertical="top", wrap_text=True)
+                wrapped = copy.copy(cell._style)
+            else:
+                cell._style = copy.copy(wrapped)
             if isinstance(value, date):
                 cell.number_format = _date_format(value)
     last = get_column_letter(ncols)
