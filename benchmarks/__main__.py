@@ -266,6 +266,15 @@ def _sec(value: float | None) -> float | None:
     return None if value is None else value * 1000
 
 
+def _per_instruction(r: dict[str, Any]) -> float | None:
+    """The Markdown summary's time over the instructions it covers: what it costs for the
+    same content, where the month's summary itself covers more at a larger size."""
+    population = r["reports"]["population"]
+    covered = population["instructions"] + (population.get("previous") or 0)
+    spent = _ms(r["reports"]["summary_md"]["warm"])
+    return spent * 1000 / covered if spent is not None and covered else None
+
+
 def rows() -> list[Row]:
     search_rows = [
         Row(f"search, {label}: per keystroke, median", "ms",
@@ -326,6 +335,8 @@ def rows() -> list[Row]:
             lambda r: r["reports"]["population"]["instructions"]),
         Row("  instructions of the month before, counted for the comparison", "",
             lambda r: r["reports"]["population"].get("previous")),
+        Row("  Markdown summary per instruction covered (both months)", "µs",
+            _per_instruction, scales=True),
         Row("workbench summary --month (fresh process)", "ms",
             lambda r: _sec(r["cli"]["summary_md"]), scales=True),
         Row("workbench add (fresh process)", "ms", lambda r: _sec(r["cli"]["add"]),
