@@ -297,6 +297,24 @@ def test_an_ended_range_sees_neither_later_closings_nor_later_extensions():
     assert by_id[1].days_overdue == 11  # 1 November 00:00 to 12 November 00:00
 
 
+@pytest.mark.parametrize(("deadline", "days"), [
+    (datetime(2026, 11, 26, 9, 0), 1),   # an hour ago: overdue, so at least one day
+    (datetime(2026, 11, 25, 9, 0), 1),   # yesterday morning: 25 hours, but one day
+    (datetime(2026, 11, 25, 17, 0), 1),
+    (date(2026, 11, 25), 1),
+    (datetime(2026, 11, 24, 9, 0), 2),
+    (date(2020, 1, 28), 2494),
+    (datetime(2020, 1, 28, 9, 0), 2494),
+])  # fmt: skip
+def test_days_overdue_are_calendar_days_as_the_lists_count_them(deadline, days):
+    from workbench.domain.supervision import days_left
+
+    open_one = Dossier(instr(1, "王局長", "落實", at(1, 5), deadline=deadline), ())
+    item = evaluate_in(open_one, NOVEMBER, NOW)
+    assert item.overdue and item.days_overdue == days
+    assert max(1, -days_left(deadline, NOW.date())) == days  # the lists' and details' count
+
+
 def test_deadline_in_force_and_outcome():
     i = sample_dossiers()[1].instruction
     assert deadline_at(i, at(11, 12, 9)) == date(2026, 11, 13)

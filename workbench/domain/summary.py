@@ -384,7 +384,9 @@ def evaluate(
         days_left = supervision.days_left(deadline, as_of.date())
         if overdue:
             assert deadline is not None
-            days_over = _ceil_days(as_of - deadline_instant(deadline))
+            # Days counted from the end of the deadline's day, as the lists and details
+            # count calendar days: due yesterday at 09:00 is 逾期1天 at 10:00 today.
+            days_over = _ceil_days(as_of - deadline_instant(_day(deadline)))
     created = instr.created
     return Item(
         instruction=instr,
