@@ -166,6 +166,12 @@ def age_in_words(created: datetime, now: datetime) -> str:
     return _plural("dates.age.years", months // 12)
 
 
+def whole_years(earlier: date, later: date) -> int:
+    """Whole years from `earlier` to `later`, at least one: for spans of a year or more
+    that are said in years (逾期6年)."""
+    return max(1, _whole_months(earlier, later) // 12)
+
+
 def _whole_months(earlier: date, later: date) -> int:
     """Whole months from `earlier` to `later` (as relativedelta counts them, without
     importing it on every command that shows a list)."""

@@ -96,6 +96,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "tui.left.days": ("{days}d left", "還剩{days}天", "还剩{days}天"),
     "tui.left.today": ("due today", "今天到期", "今天到期"),
     "tui.left.late": ("{days}d late", "逾期{days}天", "逾期{days}天"),
+    "tui.left.years": ("{years}y left", "還剩{years}年", "还剩{years}年"),
+    "tui.left.late_years": ("{years}y late", "逾期{years}年", "逾期{years}年"),
     "tui.left.feedback_due": ("report due", "待反饋", "待反馈"),
     "tui.chases": ("x{count}", "催{count}", "催{count}"),
     "tui.next_step": ("agreed: {step}", "協議：{step}", "协议：{step}"),

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 
-from workbench.domain.humanize import format_date_short
+from workbench.domain.humanize import format_date_short, whole_years
 from workbench.domain.models import ChaseLevel, Light
 from workbench.i18n import t
 from workbench.service.views import InstructionView
@@ -26,8 +26,14 @@ _CHASE_CLASS = {
 }
 
 
-def days_left_short(days: int) -> str:
-    """Days left in at most nine cells: 還剩3天 / 今天到期 / 逾期12天; 3d left / 12d late."""
+def days_left_short(days: int, deadline: date) -> str:
+    """Time left in at most nine cells: 還剩3天 / 今天到期 / 逾期12天 / 逾期6年; 3d left /
+    12d late / 6y late. A year or more is said in whole years, as the to-do list says it."""
+    if abs(days) >= 365:
+        today = deadline - timedelta(days=days)
+        if days > 0:
+            return t("tui.left.years", years=whole_years(today, deadline))
+        return t("tui.left.late_years", years=whole_years(deadline, today))
     if days > 0:
         return t("tui.left.days", days=days)
     if days == 0:
@@ -97,8 +103,8 @@ class InstructionList(PagedList[InstructionView]):
             when = t(f"instr_status.{instr.status.value}")
         elif item.feedback_due and not (item.days_left is not None and item.days_left <= 0):
             when = t("tui.left.feedback_due")
-        elif item.days_left is not None:
-            when = days_left_short(item.days_left)
+        elif item.days_left is not None and instr.deadline is not None:
+            when = days_left_short(item.days_left, _day(instr.deadline))
         else:
             when = ""
         when_class = "instruction-list--muted"
