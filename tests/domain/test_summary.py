@@ -372,6 +372,23 @@ def test_problems_of_an_item_that_is_not_overdue_are_listed_too():
     assert s.problems[0].problems == (worry,)
 
 
+def test_an_item_closed_after_raising_a_problem_shows_its_deadline_without_time_left(lang):
+    from dataclasses import replace
+
+    from workbench.domain.report_text import summary_text
+
+    lang("zh-Hant")
+    data = sample_dossiers()
+    nine = data[8]
+    worry = fb(92, 9, at(11, 20, 16), "部分科室自評材料遲交。", kind=FeedbackKind.PROBLEM)
+    closed = replace(nine.instruction, status=InstructionStatus.DONE, closed=at(11, 24, 16))
+    data[8] = Dossier(closed, (*nine.feedback, worry))
+    s = summarize(data, NOVEMBER, NOW)
+    assert [i.id for i in s.problems] == [9]
+    text = summary_text(s)
+    assert "（灰燈）" in text and "，）" not in text
+
+
 def test_final_report_and_next_step():
     s = sample_summary()
     first = next(i for i in s.done if i.id == 1)

@@ -31,7 +31,7 @@ from workbench.domain.summary import (
     Period,
     Summary,
 )
-from workbench.domain.text import one_line
+from workbench.domain.text import one_line, without_controls
 from workbench.i18n import get_language, t
 
 HEADING_CONTENT = 40
@@ -193,6 +193,33 @@ class Numbered:
 
 
 Block = Title | Subtitle | Heading | Para | Field | Quote | Table | Numbered
+
+
+def clean_blocks(blocks: Iterable[Block]) -> list[Block]:
+    """The blocks with every text cleaned of escape sequences and control characters
+    (line breaks kept): for showing a report on a screen, where stored text written by
+    another program must not reach the terminal as anything but text."""
+
+    def clean(text: str) -> str:
+        return without_controls(text, keep_newlines=True)
+
+    out: list[Block] = []
+    for block in blocks:
+        match block:
+            case Heading(text, level):
+                out.append(Heading(clean(text), level))
+            case Title(text) | Subtitle(text) | Para(text):
+                out.append(type(block)(clean(text)))
+            case Field(label, value):
+                out.append(Field(clean(label), clean(value)))
+            case Quote(label, text):
+                out.append(Quote(clean(label), clean(text)))
+            case Table(headers, rows):
+                out.append(Table(tuple(map(clean, headers)),
+                                 tuple(tuple(map(clean, row)) for row in rows)))  # fmt: skip
+            case Numbered(lines):
+                out.append(Numbered(tuple(map(clean, lines))))
+    return out
 
 
 # --------------------------------------------------------------------------- Markdown
@@ -448,8 +475,9 @@ def _deadline_words(item: Item) -> str:
     light = t("report.light", light=t(f"light.{item.light.value}"))
     if item.deadline is None:
         return t("report.deadline.none_light", light=light)
-    text = t("report.deadline.open", deadline=due_text(item.deadline), light=light,
-             left=days_words(item))  # fmt: skip
+    left = days_words(item)  # none for one closed since (listed for its problems)
+    text = t("report.deadline.open" if left else "report.deadline.light",
+             deadline=due_text(item.deadline), light=light, left=left)  # fmt: skip
     if item.extensions and item.original_deadline is not None:
         text += t("report.deadline.extended", original=due_text(item.original_deadline),
                   n=len(item.extensions))  # fmt: skip

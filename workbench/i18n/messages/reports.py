@@ -174,6 +174,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{deadline}（{light}，{left}）",
         "{deadline}（{light}，{left}）",
     ),
+    "report.deadline.light": (
+        "{deadline} ({light})",
+        "{deadline}（{light}）",
+        "{deadline}（{light}）",
+    ),
     "report.deadline.none_light": (
         "no deadline ({light})",
         "未設時限（{light}）",
