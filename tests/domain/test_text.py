@@ -1,10 +1,13 @@
-"""The text cleaner's fast forms against the plain definition they replace."""
+"""Text helpers: the cleaner's fast forms against the plain definition they replace, and
+line breaking for Chinese."""
 
 from __future__ import annotations
 
 import sys
 import unicodedata
+from itertools import pairwise
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -66,3 +69,41 @@ def test_examples():
     assert clean_text("甲\r\n乙\t丙\x07", multiline=True) == "甲\n乙\t丙"
     assert without_controls("報告\n\x1b]0;title\x07完\x9f", keep_newlines=True) == "報告\n完"
     assert without_controls("[red]x[/]") == "[red]x[/]"
+
+
+# --------------------------------------------------------------------------- line breaking
+
+
+def _lines(text: str, width: int) -> list[str]:
+    from workbench.domain.text import line_starts
+
+    starts = [0, *line_starts(text, width), len(text)]
+    return [text[a:b] for a, b in pairwise(starts)]
+
+
+@pytest.mark.parametrize(("text", "width", "lines"), [
+    ("截至2026年11月26日，已辦結40件", 20,
+     ["截至2026年11月26日，", "已辦結40件"]),
+    # A closing mark never begins a line: it takes the character before it along.
+    ("辦結率31%；其中按時辦結", 10, ["辦結率", "31%；其中", "按時辦結"]),
+    ("督辦事項增加26件", 13, ["督辦事項增加", "26件"]),  # a number is not split
+    # An opening mark never ends a line.
+    ("按時辦結（含延期後）", 10, ["按時辦結", "（含延期", "後）"]),
+    ("Please complete the deadline（批示領導）", 24,
+     ["Please complete the ", "deadline（批示領導）"]),
+    ("x" * 25, 10, ["x" * 10, "x" * 10, "x" * 5]),
+    ("一二三四五", 3, ["一", "二", "三", "四", "五"]),
+    ("", 10, [""]),
+])  # fmt: skip
+def test_lines_break_the_way_chinese_is_set(text, width, lines):
+    assert _lines(text, width) == lines
+
+
+@given(st.text(st.sampled_from("辦結事項，。（）「」abc 12%-"), max_size=80),
+       st.integers(min_value=2, max_value=30))  # fmt: skip
+def test_lines_fit_and_join_back_into_the_text(text, width):
+    from workbench.domain.text import cell_width
+
+    lines = _lines(text, width)
+    assert "".join(lines) == text
+    assert all(cell_width(line.rstrip(" ")) <= width for line in lines)

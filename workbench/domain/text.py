@@ -91,6 +91,50 @@ def cell_width(text: str) -> int:
     return sum(map(char_width, text))
 
 
+_NO_LINE_START = frozenset("，。、；：！？）」』】》〕〉…‥・·％‰”’,.;:!?)]}%")
+"""Marks that may not begin a line (禁則): they go with the character before them."""
+_NO_LINE_END = frozenset("（「『【《〔〈“‘([{")
+"""Marks that may not end a line: they go with the character after them."""
+_WORD = re.compile(r"[A-Za-z0-9_@#&+\-*/.'\"]+| +|.", re.DOTALL)
+"""A Latin word or number kept whole, a run of spaces, or any other single character."""
+
+
+def line_starts(text: str, width: int) -> list[int]:
+    """Where each line after the first begins when `text` (one paragraph, no line breaks)
+    is set `width` cells wide: between any two Chinese characters, between Latin words
+    (never inside one that fits on a line), and never with a closing mark such as ，or ）
+    at the start of a line or an opening one at its end."""
+    units: list[str] = []
+    glue_next = False
+    for match in _WORD.finditer(text):
+        unit = match.group()
+        if units and (glue_next or unit[0] in _NO_LINE_START):
+            units[-1] += unit
+        else:
+            units.append(unit)
+        glue_next = unit[-1] in _NO_LINE_END
+    starts: list[int] = []
+    offset = used = 0
+    for unit in units:
+        size = cell_width(unit)
+        if used and used + size > width and not unit.isspace():
+            starts.append(offset)
+            used = 0
+        while size > width:  # longer than a line: cut it where the line is full
+            cut = used_cells = 0
+            while cut < len(unit) and used_cells + char_width(unit[cut]) <= width - used:
+                used_cells += char_width(unit[cut])
+                cut += 1
+            cut = max(cut, 1)
+            offset += cut
+            unit = unit[cut:]
+            starts.append(offset)
+            used, size = 0, cell_width(unit)
+        offset += len(unit)
+        used += size
+    return [start for start in starts if 0 < start < len(text)]
+
+
 def fit(text: str, width: int, *, align: str = "left") -> str:
     """Cut `text` to `width` cells with an ellipsis, then pad it to exactly `width` cells."""
     if width <= 0:
