@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Markdown, Static
+from textual.widgets import Input, Static
 
 from tests.tui.conftest import make_app, rows, settle
 from workbench import collector, i18n
@@ -23,6 +23,7 @@ from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.main import MainScreen
 from workbench.tui.screens.quick_add import QuickAddScreen
 from workbench.tui.screens.summary import SummaryScreen
+from workbench.tui.widgets.report_view import ReportView
 
 
 def titles(app) -> list[str]:
@@ -486,10 +487,16 @@ async def test_summary_screen_previews_copies_and_saves(workbench, tmp_path):
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, SummaryScreen)
-        markdown = screen.query_one("#markdown", Markdown)
-        assert markdown.source.startswith("# ")
-        assert "## 1." in markdown.source
+        view = screen.query_one(ReportView)
+        shown = [line for line in rows(view) if line.strip()]
+        assert shown[0].strip() == "Progress of Leader Instructions"
+        assert "1. Overview" in shown
         assert "Instructions by light" in str(screen.query_one("#lights", Static).render())
+        # The whole report is laid out; the screen is given the lines in view.
+        assert view.line_count > view.size.height and view.virtual_size.height == view.line_count
+        await pilot.press("end")
+        await settle(pilot)
+        assert view.scroll_offset.y == view.max_scroll_y > 0
         await pilot.press("y")
         await pilot.pause()
         assert app.clipboard == screen.text
@@ -500,7 +507,8 @@ async def test_summary_screen_previews_copies_and_saves(workbench, tmp_path):
         app.screen.query_one("#f-path", Input).value = str(target)
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert target.read_text(encoding="utf-8") == markdown.source
+        saved = target.read_text(encoding="utf-8")
+        assert saved.startswith("# Progress of Leader Instructions") and "## 1. Overview" in saved
         assert target.stat().st_mode & 0o777 == 0o600
         # Saving again asks before replacing.
         await pilot.press("w")

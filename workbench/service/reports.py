@@ -31,6 +31,8 @@ from workbench.service.errors import InvalidInput, NotFound
 from workbench.store import reports as Q
 
 if TYPE_CHECKING:
+    from workbench.domain.models import Light
+    from workbench.domain.report_text import Block
     from workbench.service.workbench import Workbench
 
 
@@ -182,6 +184,39 @@ def _render(wb: Workbench, request: ReportRequest, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(RT.summary_json(result), ensure_ascii=False, indent=2) + "\n"
     return RT.summary_markdown(result) if fmt == "md" else RT.summary_text(result)
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What the summary screen shows of a report, from one reading of the records."""
+
+    blocks: list[Block]
+    """The report's blocks, its text cleaned of anything a terminal would act on."""
+    text: str
+    """The report as plain text, for the clipboard."""
+    lights: list[Light] | None = None
+    """Of a period's instructions, each one's light (None for one instruction's report)."""
+    done_per_day: dict[date, int] | None = None
+
+
+def preview(wb: Workbench, request: ReportRequest) -> Preview:
+    """The report the screen previews; the ledger is previewed as its period's summary.
+    The summary is judged once for the blocks, the text and the picture beside them."""
+    from workbench.domain import report_text as RT
+
+    if request.kind == "instruction":
+        assert request.instruction_id is not None
+        report = instruction_report(wb, request.instruction_id,
+                                    include_confidential=request.include_confidential)  # fmt: skip
+        blocks = RT.clean_blocks(RT.instruction_blocks(report))
+        return Preview(blocks, RT.to_text(blocks))
+    assert request.period is not None
+    result = summary(wb, request.period, leader=request.leader, owner=request.owner,
+                     include_confidential=request.include_confidential)  # fmt: skip
+    blocks = RT.clean_blocks(RT.summary_blocks(result))
+    per_day = tasks_done_per_day(wb, request.period,
+                                 include_confidential=request.include_confidential)  # fmt: skip
+    return Preview(blocks, RT.to_text(blocks), [item.light for item in result.items], per_day)
 
 
 def write(

@@ -12,22 +12,24 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from workbench.domain.humanize import format_date_short, weekday_name
 from workbench.domain.models import Light
 from workbench.domain.summary import Period
 from workbench.i18n import t
-from workbench.service.reports import FILE_FORMATS, ReportRequest
+from workbench.service.reports import FILE_FORMATS, Preview, ReportRequest
 from workbench.tui.widgets.keybar import KeyBar
+from workbench.tui.widgets.report_view import ReportView
 
 if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
@@ -71,15 +73,19 @@ def _period(choice: Choice, today: date) -> Period:
     return base
 
 
-def bars(values: list[tuple[str, int, str]], width: int = BAR) -> Content:
-    """Label, a bar of coloured blank cells, the number."""
+def bars(values: list[tuple[str, int, str]], room: int) -> Content:
+    """Label, a bar of coloured blank cells, the number: each row within `room` cells (the
+    longest bar at most BAR), so that no row wraps."""
     top = max((v for _, v, _ in values), default=0) or 1
+    label_cells = max((cell_len(label) for label, _, _ in values), default=0)
+    number_cells = max((len(str(v)) for _, v, _ in values), default=1)
+    width = max(1, min(BAR, room - label_cells - number_cells - 2))
     lines = []
     for label, value, style in values:
         size = round(width * value / top) if value else 0
-        lines.append(
-            Content.assemble(f"{label} ", (" " * size, style), " " * (width - size + 1), str(value))
-        )
+        pad = " " * (label_cells - cell_len(label))
+        lines.append(Content.assemble(f"{label}{pad} ", (" " * size, style),
+                                      " " * (width - size + 1), str(value)))  # fmt: skip
     return Content("\n").join(lines)
 
 
@@ -115,6 +121,7 @@ class SummaryScreen(Screen[None]):
         self.instruction_id = instruction_id
         self.text = ""
         """The report as plain text, for the clipboard."""
+        self._preview: Preview | None = None
 
     @property
     def wb_app(self) -> WorkbenchApp:
@@ -123,8 +130,7 @@ class SummaryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="choices")
         with Horizontal(id="body"):
-            with VerticalScroll(id="report"):
-                yield Markdown(id="markdown")
+            yield ReportView(id="report")
             with Vertical(id="picture"):
                 yield Static(id="lights")
                 yield Static(id="per-day")
@@ -138,6 +144,7 @@ class SummaryScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 100, "-narrow")
+        self.call_after_refresh(self._draw_picture)
 
     def watch_choice(self, choice: Choice) -> None:
         self._show_choices()
@@ -171,67 +178,62 @@ class SummaryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="summary", exit_on_error=False)
     def _load(self, choice: Choice) -> None:
-        """Build the report off the UI thread (a year of records takes a moment)."""
+        """Read the report off the UI thread (a year of records takes a moment)."""
         from workbench.service import reports
 
-        wb = self.wb_app.workbench
         request = self.request()
         try:
             if request.kind == "instruction" and request.instruction_id is None:
                 raise ValueError(t("tui.summary.no_instruction"))
-            view_request = request if request.kind != "ledger" else replace(request, kind="summary")
-            markdown = reports.render(wb, view_request, "md")
-            text = reports.render(wb, view_request, "text")
-            picture = None
-            if request.period is not None:
-                result = reports.summary(wb, request.period, leader=request.leader,
-                                         include_confidential=request.include_confidential,
-                                         compare=False)  # fmt: skip
-                per_day = reports.tasks_done_per_day(
-                    wb, request.period, include_confidential=request.include_confidential
-                )
-                picture = ([item.light for item in result.items], per_day)
+            preview = reports.preview(self.wb_app.workbench, request)
         except Exception as err:  # shown to the user, never a crash
             if not get_current_worker().is_cancelled:
                 self.app.call_from_thread(self._failed, str(err))
             return
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._loaded, markdown, text, picture)
+            self.app.call_from_thread(self._loaded, preview)
 
     def _failed(self, message: str) -> None:
         self.text = ""
-        self.query_one("#markdown", Markdown).update("")
+        self._preview = None
+        self._draw_picture()
+        self.query_one(ReportView).show([])
         self.query_one("#status", Static).update(Content.styled(message, "$error"))
 
-    def _loaded(self, markdown: str, text: str, picture) -> None:
-        self.text = text
-        self.query_one("#markdown", Markdown).update(markdown)
+    def _loaded(self, preview: Preview) -> None:
+        self.text = preview.text
+        self._preview = preview
+        self.query_one(ReportView).show(preview.blocks)
         self.query_one("#status", Static).update(Content(t("tui.summary.ready")))
+        self._draw_picture()
+
+    def _draw_picture(self) -> None:
+        """Instructions by light and tasks done per day, as wide as the picture's box."""
+        preview = self._preview
         lights = self.query_one("#lights", Static)
         per_day = self.query_one("#per-day", Static)
-        if picture is None:
+        if preview is None or preview.lights is None or preview.done_per_day is None:
             lights.update("")
             per_day.update("")
             return
-        colours, days = picture
         light_rows = [
-            (t(f"light.short.{light.value}"), colours.count(light), LIGHT_STYLES[light])
+            (t(f"light.short.{light.value}"), preview.lights.count(light), LIGHT_STYLES[light])
             for light in (Light.RED, Light.YELLOW, Light.GREEN, Light.GREY)
         ]
-        lights.update(
-            Content.styled(t("tui.summary.by_light"), "bold") + Content("\n") + bars(light_rows)
-        )
+        room = self.query_one("#picture").content_region.width
+        lights.update(Content.styled(t("tui.summary.by_light"), "bold") + Content("\n")
+                      + bars(light_rows, room))  # fmt: skip
         today = self.wb_app.workbench.now().date()
-        shown = [(day, n) for day, n in days.items() if day <= today][-DAYS_SHOWN:]
+        shown = [(day, n) for day, n in preview.done_per_day.items() if day <= today]
         day_rows = [
-            (f"{format_date_short(day):>6} {weekday_name(day, short=True)}", n, "on $accent")
-            for day, n in shown
+            (f"{format_date_short(day)} {weekday_name(day, short=True)}", n, "on $accent")
+            for day, n in shown[-DAYS_SHOWN:]
         ]
         per_day.update(
             Content("\n")
             + Content.styled(t("tui.summary.done_per_day"), "bold")
             + Content("\n")
-            + bars(day_rows, BAR - 8)
+            + bars(day_rows, room)
         )
 
     # ------------------------------------------------------------------ keys
