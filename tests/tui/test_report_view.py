@@ -94,7 +94,8 @@ async def test_the_view_lays_the_report_out_again_when_its_width_changes():
 def test_laid_out_in_two_parts_the_lines_are_the_same():
     from workbench.tui.widgets.report_view import _lines, _parts
 
-    parts = _parts(BLOCKS, PLAIN, 40)
-    whole = _lines(parts, 40)
-    for split in range(1, len(parts)):
-        assert _lines(parts[:split], 40) + _lines(parts[split:], 40) == whole
+    whole = _lines(_parts(BLOCKS, PLAIN, 40), 40)
+    for split in range(1, len(BLOCKS)):
+        head = _lines(_parts(BLOCKS[:split], PLAIN, 40), 40)
+        rest = _lines(_parts(BLOCKS[split:], PLAIN, 40, BLOCKS[split - 1]), 40)
+        assert head + rest == whole, split
