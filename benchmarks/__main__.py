@@ -114,8 +114,8 @@ def first_frames(datasets: list[data.Dataset], runs: int) -> dict[int, dict[str,
 
 def _empty_probe() -> dict[str, Any]:
     return {"down": [], "down_scrolls": [], "pagedown": [], "end": [], "quick_add": [],
-            "search": {w: [] for w in SEARCH_WORDS}, "outside": [], "memory": [],
-            "errors": []}  # fmt: skip
+            "search": {w: [] for w in SEARCH_WORDS}, "outside": [], "summary_screen": [],
+            "memory": [], "errors": []}  # fmt: skip
 
 
 def probes(datasets: list[data.Dataset], plan: Plan) -> dict[int, dict[str, Any]]:
@@ -136,7 +136,8 @@ def probes(datasets: list[data.Dataset], plan: Plan) -> dict[int, dict[str, Any]
             found = json.loads(out.read_text())
             if found.get("error"):
                 into["errors"].append(found["error"])
-            for key in ("down", "down_scrolls", "pagedown", "end", "quick_add", "outside"):
+            for key in ("down", "down_scrolls", "pagedown", "end", "quick_add", "outside",
+                        "summary_screen"):
                 into[key].extend(found.get(key, []))
             for word, samples in found.get("search", {}).items():
                 into["search"][word].extend(samples)
@@ -329,6 +330,8 @@ def rows() -> list[Row]:
             lambda v, r: v <= 1000, scales=True),
         Row("month summary, Excel ledger (in app)", "ms",
             lambda r: _ms(r["reports"]["summary_xlsx"]["warm"]), scales=True),
+        Row("summary screen: S → the month's summary drawn (in app)", "ms",
+            lambda r: _ms(r["probe"].get("summary_screen", [])), scales=True),
         Row("briefing (in app)", "ms", lambda r: _ms(r["reports"]["brief"]["warm"]),
             scales=True),
         Row("  instructions in the month's summary", "",

@@ -42,6 +42,8 @@ TIMEOUT = 10.0
 EXIT_WAIT = 30.0
 """Seconds the app has to end after the script before the probe ends itself."""
 
+PHASES = ("moves", "quick_add", "search", "outside", "summary_screen")
+"""What the script does, in order (BENCH_PHASES picks some)."""
 SEARCH_WORDS = ("會", "會議", "家長會", "report")
 """1-, 2- and 3-character Chinese words and an English word, typed one key at a time."""
 
@@ -55,6 +57,8 @@ class _Wait:
     first frame after the list was drawn with it (False: a dialog opening)."""
     shown: bool = False
     """The list has been drawn since `after` with the predicate true."""
+    on: str = "tasks"
+    """Which drawing counts: the to-do list's ("tasks") or the summary's report ("report")."""
     done: threading.Event = field(default_factory=threading.Event)
     at: float | None = None
 
@@ -93,8 +97,13 @@ class Recorder:
         wait = self.wait
         if wait is None or not wait.drawn or wait.shown or wait.done.is_set():
             return
-        main = getattr(self.app, "main", None)
-        if main is None or widget is not main.tasks or time.perf_counter() < wait.after:
+        if time.perf_counter() < wait.after:
+            return
+        if wait.on == "tasks":
+            main = getattr(self.app, "main", None)
+            if main is None or widget is not main.tasks:
+                return
+        elif type(widget).__name__ != "ReportView":
             return
         # An exception: the screen is changing under us; look at the next drawing.
         with contextlib.suppress(Exception):
@@ -126,6 +135,17 @@ def install(recorder: Recorder) -> None:
         return lines
 
     PagedList.render_lines = _render_lines  # type: ignore[method-assign]
+
+    from workbench.tui.widgets.report_view import ReportView
+
+    report_lines = ReportView.render_lines
+
+    def _report_lines(self: Any, crop: Any) -> Any:
+        lines = report_lines(self, crop)
+        recorder.list_drawn(self)
+        return lines
+
+    ReportView.render_lines = _report_lines  # type: ignore[method-assign]
 
     refresh_data = WorkbenchApp.refresh_data
 
@@ -164,13 +184,14 @@ class Script:
         return self.app.call_from_thread(fn)
 
     def press(self, key: str, until: Callable[[], bool], character: str | None = None,
-              event: Any = None, drawn: bool = True) -> float | None:  # fmt: skip
+              event: Any = None, drawn: bool = True,
+              on: str = "tasks") -> float | None:  # fmt: skip
         """Send one key (or event) as the terminal would; seconds until the first frame
-        in which `until()` holds (and, if `drawn`, that shows the to-do list drawn since
-        it held), None if none came."""
+        in which `until()` holds (and, if `drawn`, that shows the to-do list — or, `on`
+        "report", the summary's report — drawn since it held), None if none came."""
         time.sleep(GAP)
         message = event if event is not None else events.Key(key, character)
-        wait = _Wait(until, time.perf_counter(), drawn)
+        wait = _Wait(until, time.perf_counter(), drawn, on=on)
         self.rec.wait = wait
         self.app._driver.process_message(message)
         wait.done.wait(TIMEOUT)
@@ -203,7 +224,7 @@ class Script:
             time.sleep(0.05)
         self.settle(0.5)
         self.results["rows"] = self.call(lambda: self.tasks.row_count)
-        phases = os.environ.get("BENCH_PHASES", "moves,quick_add,search,outside").split(",")
+        phases = os.environ.get("BENCH_PHASES", ",".join(PHASES)).split(",")
         profile = os.environ.get("BENCH_PROFILE")
         for phase in phases:
             profiler = None
@@ -356,6 +377,27 @@ class Script:
                 "commit_to_shown": wait.at - committed if wait.at else None,
             })  # fmt: skip
         self.results["outside"] = found
+
+
+    def summary_screen(self) -> None:
+        """S on the main screen: to the first frame with the month's summary drawn on the
+        summary screen (its first screens; the rest is laid out after)."""
+        from workbench.tui.screens.summary import SummaryScreen
+        from workbench.tui.widgets.report_view import ReportView
+
+        def shown() -> bool:
+            screen = self.app.screen
+            return (isinstance(screen, SummaryScreen)
+                    and screen.query_one(ReportView).line_count > 0)  # fmt: skip
+
+        times: list[float | None] = []
+        for _ in range(1 + 2 * self.reps):
+            self.settle(0.3)
+            times.append(self.press("S", shown, character="S", on="report"))
+            self.settle(0.5)
+            self.press("escape", lambda: type(self.app.screen).__name__ == "MainScreen",
+                       drawn=False)  # fmt: skip
+        self.results["summary_screen"] = times
 
 
 def memory() -> dict[str, float]:
