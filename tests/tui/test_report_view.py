@@ -91,11 +91,9 @@ async def test_the_view_lays_the_report_out_again_when_its_width_changes():
         assert view.line_count == 0 and not any(line.strip() for line in rows(view))
 
 
-def test_laid_out_in_two_parts_the_lines_are_the_same():
-    from workbench.tui.widgets.report_view import _lines, _parts
+def test_laid_out_a_few_blocks_at_a_time_the_lines_are_the_same():
+    from workbench.tui.widgets.report_view import lay_out
 
-    whole = _lines(_parts(BLOCKS, PLAIN, 40), 40)
-    for split in range(1, len(BLOCKS)):
-        head = _lines(_parts(BLOCKS[:split], PLAIN, 40), 40)
-        rest = _lines(_parts(BLOCKS[split:], PLAIN, 40, BLOCKS[split - 1]), 40)
-        assert head + rest == whole, split
+    [whole] = lay_out(BLOCKS, 40, PLAIN, chunk=len(BLOCKS))
+    for chunk in (1, 3, 4):
+        assert [line for part in lay_out(BLOCKS, 40, PLAIN, chunk) for line in part] == whole

@@ -142,6 +142,9 @@ class SummaryScreen(Screen[None]):
         self.query_one("#picture").border_title = t("tui.summary.picture")
         self.choice = Choice()
 
+    def on_unmount(self) -> None:
+        self.text, self._preview = "", None
+
     def on_resize(self) -> None:
         self.set_class(self.size.width < 100, "-narrow")
         self.call_after_refresh(self._draw_picture)

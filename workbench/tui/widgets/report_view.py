@@ -14,11 +14,13 @@ emoji codes from; the blocks come cleaned of escape sequences (`clean_blocks`).
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import ClassVar
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
 from rich.table import Table
@@ -34,8 +36,10 @@ from workbench.domain.text import cell_width, line_starts
 from workbench.i18n import t
 
 QUOTE_INDENT = 2
-FIRST_BLOCKS = 40
-"""Blocks laid out before the first lines are shown: a few screens of a report."""
+CHUNK = 40
+"""Blocks laid out together; the first chunk, a few screens, is shown before the rest."""
+KEPT_LINES = 400
+"""Drawn lines kept for scrolling back (a few screens)."""
 
 
 @dataclass(frozen=True)
@@ -49,82 +53,110 @@ class ReportStyles:
     muted: Style
 
 
-def _set(text: Text, width: int, *, indent: int = 0, hanging: int = 0) -> Text:
-    """`text` broken into lines the way Chinese is set (`line_starts`), each line indented
-    by `indent` cells and every line after a paragraph's first by `hanging` more. Rich's
-    own wrapping breaks between any two characters when a line has no spaces, so a line
-    could begin with ，or split a number across two lines."""
+Line = tuple[Segment, ...]
+"""A laid-out line as bare segments: a Strip carries a dozen caches (about 1.5 kB a line,
+3.4 MB for a 100,000-record summary); one is made only for a line on the screen."""
+
+
+def _text_lines(text: str, width: int, style: Style | None = None, *, label: int = 0,
+                label_style: Style | None = None, indent: int = 0, hanging: int = 0,
+                centred: bool = False) -> list[Line]:  # fmt: skip
+    """`text` set into lines the way Chinese is set (`line_starts`): each line indented by
+    `indent` cells and every line after a paragraph's first by `hanging` more, or centred;
+    its first `label` characters in `label_style`, the rest in `style`.
+
+    Made as segments directly: every block of a report is one style or a label and a
+    value, and Rich's general layout made five times the objects (and breaks between any
+    two characters of a line without spaces, so a line could begin with ，or split a
+    number)."""
+    text = text.expandtabs(4)
     room = max(1, width - indent - hanging)
-    lines: list[Text] = []
-    for paragraph in text.split("\n", allow_blank=True):
-        pieces = paragraph.divide(line_starts(paragraph.plain, room))
-        for n, piece in enumerate(pieces):
-            piece.rstrip()
-            lines.append(Text(" " * (indent + (hanging if n else 0))) + piece)
-    joined = Text("\n").join(lines)
-    joined.justify, joined.no_wrap, joined.overflow = text.justify, True, "crop"
-    return joined
+    lines: list[Line] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        starts = [0, *line_starts(paragraph, room), len(paragraph)]
+        for n, (a, b) in enumerate(pairwise(starts)):
+            start = offset + a
+            end = start + len(paragraph[a:b].rstrip(" "))
+            lead = indent + (hanging if n else 0)
+            if centred:
+                lead += max(0, (width - cell_width(text[start:end])) // 2)
+            segments = [Segment(" " * lead)] if lead else []
+            if start < label:
+                segments.append(Segment(text[start : min(end, label)], label_style))
+            if end > max(start, label):
+                segments.append(Segment(text[max(start, label) : end], style))
+            lines.append(tuple(segments))
+        offset += len(paragraph) + 1
+    return lines
 
 
-def _renderables(block: RT.Block, styles: ReportStyles, width: int) -> list[RenderableType]:
-    colon = t("report.colon")
-    match block:
-        case RT.Title(text):
-            return [_set(Text(text, style=styles.title, justify="center"), width)]
-        case RT.Subtitle(text):
-            return [_set(Text(text, style=styles.muted, justify="center"), width)]
-        case RT.Heading(text, level):
-            style = styles.heading if level == 1 else styles.label
-            return [_set(Text(text, style=style), width)]
-        case RT.Para(text):
-            return [_set(Text(text), width)]
-        case RT.Field(label, value):
-            return [_set(Text.assemble((label + colon, styles.label), value), width)]
-        case RT.Quote(label, text):
-            return [_set(Text((label + colon).rstrip(), style=styles.label), width),
-                    _set(Text(text), width, indent=QUOTE_INDENT)]  # fmt: skip
-        case RT.Table(headers, rows):
-            table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-            for header in headers:
-                table.add_column(Text(header, style=styles.label))
-            for row in rows:
-                table.add_row(*(Text(cell) for cell in row))
-            return [table]
-        case RT.Numbered(lines):
-            numbered = []
-            for n, line in enumerate(lines, 1):
-                mark = f"{n}. "
-                numbered.append(_set(Text(mark + line), width, hanging=cell_width(mark)))
-            return numbered
-    raise TypeError(block)
-
-
-def _parts(blocks: list[RT.Block], styles: ReportStyles, width: int,
-           previous: RT.Block | None = None) -> list[RenderableType]:  # fmt: skip
-    """The blocks' renderables, a blank line between blocks (none between the fields of
-    one item, as in the text and Markdown forms); `previous` is the block before them."""
-    parts: list[RenderableType] = []
-    for block in blocks:
-        if previous is not None and not (
-            isinstance(block, RT.Field) and isinstance(previous, RT.Field)
-        ):
-            parts.append(Text())
-        parts.extend(_renderables(block, styles, width))
-        previous = block
-    return parts
-
-
-def _lines(parts: list[RenderableType], width: int) -> list[Strip]:
+def _table_lines(table: RT.Table, width: int, styles: ReportStyles) -> list[Line]:
+    """A table through Rich, which sizes its columns (a report has one or two)."""
+    grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for header in table.headers:
+        grid.add_column(Text(header, style=styles.label))
+    for row in table.rows:
+        grid.add_row(*(Text(cell) for cell in row))
     console = Console(file=io.StringIO(), width=width, color_system="truecolor",
                       force_terminal=True, legacy_windows=False, markup=False, emoji=False,
                       highlight=False)  # fmt: skip
     options = console.options.update_width(width)
-    return [Strip(line) for line in console.render_lines(Group(*parts), options, pad=False)]
+    return [tuple(line) for line in console.render_lines(grid, options, pad=False)]
+
+
+def _block_lines(block: RT.Block, width: int, styles: ReportStyles) -> list[Line]:
+    colon = t("report.colon")
+    match block:
+        case RT.Title(text):
+            return _text_lines(text, width, styles.title, centred=True)
+        case RT.Subtitle(text):
+            return _text_lines(text, width, styles.muted, centred=True)
+        case RT.Heading(text, level):
+            return _text_lines(text, width, styles.heading if level == 1 else styles.label)
+        case RT.Para(text):
+            return _text_lines(text, width)
+        case RT.Field(label, value):
+            return _text_lines(label + colon + value, width, label=len(label + colon),
+                               label_style=styles.label)  # fmt: skip
+        case RT.Quote(label, text):
+            head = _text_lines((label + colon).rstrip(), width, styles.label)
+            return head + _text_lines(text, width, indent=QUOTE_INDENT)
+        case RT.Table():
+            return _table_lines(block, width, styles)
+        case RT.Numbered(lines):
+            out: list[Line] = []
+            for n, line in enumerate(lines, 1):
+                mark = f"{n}. "
+                out += _text_lines(mark + line, width, hanging=cell_width(mark))
+            return out
+    raise TypeError(block)
+
+
+def lay_out(blocks: list[RT.Block], width: int, styles: ReportStyles,
+            chunk: int = CHUNK) -> Iterator[list[Line]]:  # fmt: skip
+    """The report's lines `width` cells wide, `chunk` blocks at a time (the first few
+    screens come first): a blank line between blocks, none between the fields of one
+    item, as in the text and Markdown forms."""
+    previous: RT.Block | None = None
+    lines: list[Line] = []
+    for n, block in enumerate(blocks, 1):
+        if previous is not None and not (
+            isinstance(block, RT.Field) and isinstance(previous, RT.Field)
+        ):
+            lines.append(())
+        lines += _block_lines(block, width, styles)
+        previous = block
+        if n % chunk == 0:
+            yield lines
+            lines = []
+    if lines or not blocks:
+        yield lines
 
 
 def report_lines(blocks: list[RT.Block], width: int, styles: ReportStyles) -> list[Strip]:
     """The report laid out `width` cells wide."""
-    return _lines(_parts(blocks, styles, width), width)
+    return [Strip(line) for lines in lay_out(blocks, width, styles) for line in lines]
 
 
 class ReportView(ScrollView, can_focus=True):
@@ -148,7 +180,7 @@ class ReportView(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._blocks: list[RT.Block] = []
-        self._lines: list[Strip] = []
+        self._lines: list[Line] = []
         self._laid_out_at = 0
         """The width the lines were laid out for (0: not yet)."""
         self._styles: ReportStyles | None = None
@@ -171,6 +203,12 @@ class ReportView(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self._lay_out()
 
+    def on_unmount(self) -> None:
+        """Let go of the report: a closed screen can outlive its closing a while (its
+        last worker holds it), and a report's lines are a megabyte or more."""
+        self._blocks, self._lines = [], []
+        self._drawn.clear()
+
     def notify_style_update(self) -> None:
         """A new theme: the lines carry the old one's looks."""
         super().notify_style_update()
@@ -189,19 +227,19 @@ class ReportView(ScrollView, can_focus=True):
 
     @work(thread=True, exclusive=True, group="report-lines", exit_on_error=False)
     def _render_lines(self, blocks: list[RT.Block], width: int, styles: ReportStyles) -> None:
-        """The first screens' worth of blocks first, so the top of a long report shows
-        while the rest is laid out (a month's summary at 100,000 records: 0.2 s in all)."""
-        head = _lines(_parts(blocks[:FIRST_BLOCKS], styles, width), width)
-        if len(blocks) > FIRST_BLOCKS:
+        """Shown once the first chunk is laid out, so the top of a long report appears
+        while the rest is (a month's summary at 100,000 records: 0.2 s in all)."""
+        lines: list[Line] = []
+        for n, chunk in enumerate(lay_out(blocks, width, styles)):
             if get_current_worker().is_cancelled:
                 return
-            self.app.call_from_thread(self._laid_out, blocks, width, head)
-            rest = _parts(blocks[FIRST_BLOCKS:], styles, width, blocks[FIRST_BLOCKS - 1])
-            head = head + _lines(rest, width)
+            lines.extend(chunk)
+            if n == 0 and len(blocks) > CHUNK:
+                self.app.call_from_thread(self._laid_out, blocks, width, list(lines))
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._laid_out, blocks, width, head)
+            self.app.call_from_thread(self._laid_out, blocks, width, lines)
 
-    def _laid_out(self, blocks: list[RT.Block], width: int, lines: list[Strip]) -> None:
+    def _laid_out(self, blocks: list[RT.Block], width: int, lines: list[Line]) -> None:
         if blocks is not self._blocks or width != self._laid_out_at:
             return  # a newer report or width is on its way
         self._lines = lines
@@ -224,11 +262,11 @@ class ReportView(ScrollView, can_focus=True):
         index = scroll_y + y
         if index >= len(self._lines):
             return Strip.blank(width, base)
-        if self._drawn_for != (scroll_x, width, base):
+        if self._drawn_for != (scroll_x, width, base) or len(self._drawn) > KEPT_LINES:
             self._drawn.clear()
             self._drawn_for = (scroll_x, width, base)
         strip = self._drawn.get(index)
         if strip is None:
-            line = self._lines[index].crop_extend(scroll_x, scroll_x + width, None)
+            line = Strip(self._lines[index]).crop_extend(scroll_x, scroll_x + width, None)
             strip = self._drawn[index] = Strip(Segment.apply_style(line, base), width)
         return strip
