@@ -22,12 +22,15 @@ from workbench.config import Config
 from workbench.i18n import t
 from workbench.service.workbench import Workbench
 from workbench.store.db import StoreError
+from workbench.tui import textual_fixes
 from workbench.tui.commands import TaskJumpCommands, WorkbenchCommands
 from workbench.tui.flows import user_errors
 from workbench.tui.flows.files import FileFlows
 from workbench.tui.flows.instructions import InstructionFlows
 from workbench.tui.flows.tasks import TaskFlows
 from workbench.tui.screens.main import PANES, MainScreen
+
+textual_fixes.apply()
 
 POLL_SECONDS = 0.5
 """How often to look for changes made by another window or the command line."""
