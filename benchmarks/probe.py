@@ -117,6 +117,7 @@ def install(recorder: Recorder) -> None:
 
     from workbench.tui.app import WorkbenchApp
     from workbench.tui.widgets.paged_list import PagedList
+    from workbench.tui.widgets.report_view import ReportView
 
     display = App._display
 
@@ -127,25 +128,18 @@ def install(recorder: Recorder) -> None:
 
     App._display = _display  # type: ignore[method-assign]
 
-    render_lines = PagedList.render_lines
+    def watch_drawing(widget_class: Any) -> None:
+        render_lines = widget_class.render_lines
 
-    def _render_lines(self: Any, crop: Any) -> Any:
-        lines = render_lines(self, crop)
-        recorder.list_drawn(self)
-        return lines
+        def _render_lines(self: Any, crop: Any) -> Any:
+            lines = render_lines(self, crop)
+            recorder.list_drawn(self)
+            return lines
 
-    PagedList.render_lines = _render_lines  # type: ignore[method-assign]
+        widget_class.render_lines = _render_lines
 
-    from workbench.tui.widgets.report_view import ReportView
-
-    report_lines = ReportView.render_lines
-
-    def _report_lines(self: Any, crop: Any) -> Any:
-        lines = report_lines(self, crop)
-        recorder.list_drawn(self)
-        return lines
-
-    ReportView.render_lines = _report_lines  # type: ignore[method-assign]
+    watch_drawing(PagedList)
+    watch_drawing(ReportView)
 
     refresh_data = WorkbenchApp.refresh_data
 
