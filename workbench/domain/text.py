@@ -95,8 +95,9 @@ _NO_LINE_START = frozenset("，。、；：！？）」』】》〕〉…‥・�
 """Marks that may not begin a line (禁則): they go with the character before them."""
 _NO_LINE_END = frozenset("（「『【《〔〈“‘([{")
 """Marks that may not end a line: they go with the character after them."""
-_WORD = re.compile(r"[A-Za-z0-9_@#&+\-*/.'\"]+| +|.", re.DOTALL)
-"""A Latin word or number kept whole, a run of spaces, or any other single character."""
+_WORD = re.compile(r"[A-Za-z0-9_@#&+\-*/.,:'\"]+| +|.", re.DOTALL)
+"""A Latin word or number (1,000, 10:00, 2026/11/26) kept whole, a run of spaces, or any
+other single character."""
 
 
 def line_starts(text: str, width: int) -> list[int]:
