@@ -1,13 +1,14 @@
-"""A report on the screen: its blocks drawn as lines once per width, off the UI thread,
-and shown through the Line API.
+"""A report on the screen: its blocks laid out as lines once per width, off the UI
+thread, and shown through the Line API.
 
 Textual's Markdown widget mounts a widget for every paragraph, heading and list item: a
 month's summary at 100,000 records has about 900 of them, and it took 3.5 seconds to show
 the report's top in a terminal (7 seconds to mount all, headless). Here the blocks are laid
-out into lines in a worker — the first few screens first, then the rest (0.15–0.2 s for
+out into lines in a worker — the first few screens first, then the rest (about 45 ms for
 that summary) — and the widget hands the screen only the lines in view.
 
-Every text goes in as a `rich.text.Text`, never as a string Rich would read markup or
+User text becomes segments as it is (a segment's text is never read as markup), and a
+table's cells go to Rich as `rich.text.Text`, never as strings Rich would read markup or
 emoji codes from; the blocks come cleaned of escape sequences (`clean_blocks`).
 """
 
@@ -54,7 +55,7 @@ class ReportStyles:
 
 
 Line = tuple[Segment, ...]
-"""A laid-out line as bare segments: a Strip carries a dozen caches (about 1.5 kB a line,
+"""A laid-out line as bare segments: a Strip carries seven caches (about 1.2 kB a line,
 3.4 MB for a 100,000-record summary); one is made only for a line on the screen."""
 
 
