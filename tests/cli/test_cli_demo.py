@@ -10,7 +10,7 @@ import pytest
 
 from workbench import locations
 from workbench.cli.main import main
-from workbench.service.workbench import Workbench
+from workbench.service.workbench import Workbench, clock_from_env
 from workbench.store.store import FeedbackFilter, InstructionFilter, TaskFilter
 
 
@@ -31,7 +31,7 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 
 
 def counts(path) -> tuple[int, int, int]:
-    wb = Workbench.open(path, create=False)
+    wb = Workbench.open(path, create=False, clock=clock_from_env())  # the tests' clock
     try:
         return (
             wb.count_tasks(TaskFilter(scope="all")),
