@@ -45,7 +45,8 @@ def _kill_rounds(db, rounds: int, seed: int) -> tuple[list[list[str]], int]:
             w.kill()
             kills += 1
             acks.extend(w.acks())
-            assert w.proc.returncode == -9
+            # A writer that ended by itself failed: say how.
+            assert w.proc.returncode == -9, w.proc.stderr.read()[-3000:]
     return acks, kills
 
 
