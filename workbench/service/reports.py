@@ -166,24 +166,30 @@ def render(wb: Workbench, request: ReportRequest, fmt: str) -> str:
     return without_controls(_render(wb, request, fmt), keep_newlines=True)
 
 
+def _read(wb: Workbench, request: ReportRequest) -> InstructionReport | Summary:
+    """What the request asks for: one instruction's report, or a period's summary."""
+    if request.kind == "instruction":
+        assert request.instruction_id is not None
+        return instruction_report(wb, request.instruction_id,
+                                  include_confidential=request.include_confidential)  # fmt: skip
+    assert request.period is not None
+    return summary(wb, request.period, leader=request.leader, owner=request.owner,
+                   include_confidential=request.include_confidential)  # fmt: skip
+
+
 def _render(wb: Workbench, request: ReportRequest, fmt: str) -> str:
     import json
 
     from workbench.domain import report_text as RT
 
-    if request.kind == "instruction":
-        assert request.instruction_id is not None
-        report = instruction_report(wb, request.instruction_id,
-                                    include_confidential=request.include_confidential)  # fmt: skip
+    found = _read(wb, request)
+    if isinstance(found, InstructionReport):
         if fmt == "json":
-            return json.dumps(RT.instruction_json(report), ensure_ascii=False, indent=2) + "\n"
-        return RT.instruction_markdown(report) if fmt == "md" else RT.instruction_text(report)
-    assert request.period is not None
-    result = summary(wb, request.period, leader=request.leader, owner=request.owner,
-                     include_confidential=request.include_confidential)  # fmt: skip
+            return json.dumps(RT.instruction_json(found), ensure_ascii=False, indent=2) + "\n"
+        return RT.instruction_markdown(found) if fmt == "md" else RT.instruction_text(found)
     if fmt == "json":
-        return json.dumps(RT.summary_json(result), ensure_ascii=False, indent=2) + "\n"
-    return RT.summary_markdown(result) if fmt == "md" else RT.summary_text(result)
+        return json.dumps(RT.summary_json(found), ensure_ascii=False, indent=2) + "\n"
+    return RT.summary_markdown(found) if fmt == "md" else RT.summary_text(found)
 
 
 @dataclass(frozen=True)
@@ -204,19 +210,15 @@ def preview(wb: Workbench, request: ReportRequest) -> Preview:
     The summary is judged once for the blocks, the text and the picture beside them."""
     from workbench.domain import report_text as RT
 
-    if request.kind == "instruction":
-        assert request.instruction_id is not None
-        report = instruction_report(wb, request.instruction_id,
-                                    include_confidential=request.include_confidential)  # fmt: skip
-        blocks = RT.clean_blocks(RT.instruction_blocks(report))
+    found = _read(wb, request)
+    if isinstance(found, InstructionReport):
+        blocks = RT.clean_blocks(RT.instruction_blocks(found))
         return Preview(blocks, RT.to_text(blocks))
     assert request.period is not None
-    result = summary(wb, request.period, leader=request.leader, owner=request.owner,
-                     include_confidential=request.include_confidential)  # fmt: skip
-    blocks = RT.clean_blocks(RT.summary_blocks(result))
+    blocks = RT.clean_blocks(RT.summary_blocks(found))
     per_day = tasks_done_per_day(wb, request.period,
                                  include_confidential=request.include_confidential)  # fmt: skip
-    return Preview(blocks, RT.to_text(blocks), [item.light for item in result.items], per_day)
+    return Preview(blocks, RT.to_text(blocks), [item.light for item in found.items], per_day)
 
 
 def write(
@@ -226,17 +228,12 @@ def write(
     from workbench.domain.summary import ledger as make_ledger
     from workbench.service import report_files
 
-    if fmt == "docx" and request.kind == "instruction":
-        assert request.instruction_id is not None
-        report = instruction_report(wb, request.instruction_id,
-                                    include_confidential=request.include_confidential)  # fmt: skip
-        return report_files.write_instruction_docx(report, path, overwrite=overwrite)
+    if fmt == "xlsx" and request.kind == "instruction":
+        raise InvalidInput("report.error.xlsx_instruction")
     if fmt in ("docx", "xlsx"):
-        if request.kind == "instruction":
-            raise InvalidInput("report.error.xlsx_instruction")
-        assert request.period is not None
-        result = summary(wb, request.period, leader=request.leader, owner=request.owner,
-                         include_confidential=request.include_confidential)  # fmt: skip
+        result = _read(wb, request)
+        if isinstance(result, InstructionReport):
+            return report_files.write_instruction_docx(result, path, overwrite=overwrite)
         if fmt == "docx":
             return report_files.write_summary_docx(result, path, overwrite=overwrite)
         return report_files.write_ledger_xlsx(make_ledger(result), path, summary=result,
