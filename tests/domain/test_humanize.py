@@ -285,3 +285,10 @@ def test_whole_months_counts_as_relativedelta_does():
             if later >= earlier:
                 span = relativedelta(later, earlier)
                 assert _whole_months(earlier, later) == span.years * 12 + span.months
+
+
+def test_a_year_overdue_across_a_leap_day_is_one_year_not_zero(lang):
+    # 2023-03-01 to 2024-02-29 is 365 days but eleven whole months.
+    now = datetime(2024, 2, 29, 10, 0)
+    lang("zh-Hant")
+    assert due_in_words(date(2023, 3, 1), now) == "逾期1年"

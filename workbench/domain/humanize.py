@@ -106,7 +106,7 @@ def _overdue(due: Due, now: datetime) -> str:
     days = (today - day).days
     if days < 365:
         return t("dates.due.overdue_days", n=days)
-    return t("dates.due.overdue_years", n=_whole_months(day, today) // 12)
+    return t("dates.due.overdue_years", n=whole_years(day, today))
 
 
 def due_in_words(due: Due, now: datetime, cal: WorkCalendar | None = None) -> str:
