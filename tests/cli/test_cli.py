@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
+
+from workbench.cli.main import COMMANDS
 
 NOW = "2026-11-26T10:00"
 
@@ -129,9 +133,43 @@ def test_missing_instruction_is_a_clear_error(db_path):
 
 
 def test_the_command_line_never_imports_textual():
-    code = "import sys, workbench.cli.main as m; m.build_cli(); print('textual' in sys.modules)"
+    code = (
+        "import sys, click, workbench.cli.main as m\n"
+        "cli = m.build_cli(); ctx = click.Context(cli)\n"
+        "built = [cli.get_command(ctx, name) for name in cli.list_commands(ctx)]\n"
+        "print(len(built), None in built, 'textual' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert out.stdout.strip() == "False"
+    assert out.stdout.split() == [str(len(COMMANDS)), "False", "False"], out.stderr
+
+
+def test_each_command_comes_from_the_module_the_table_names():
+    """The lazy command tree imports `COMMANDS[name]` to find `name`: a command added to a
+    module but not to the table would be missing from the command line."""
+    for area in set(COMMANDS.values()):
+        group = click.Group()
+        importlib.import_module(f"workbench.cli.{area}").register(group)
+        assert set(group.commands) == {n for n, a in COMMANDS.items() if a == area}, area
+
+
+def test_a_command_builds_only_its_own_part_of_the_tree(tmp_path):
+    """`workbench list` imports the to-do commands' module, not the reports', the
+    importer's, the backups' or the instructions'."""
+    code = (
+        "import json, sys\n"
+        "from workbench.cli.main import main\n"
+        "try:\n"
+        f"    main(['--db', {str(tmp_path / 'w.db')!r}, 'list'])\n"
+        "except SystemExit as end:\n"
+        "    assert end.code == 0, end.code\n"
+        "print(json.dumps([m[14:] for m in sys.modules if m.startswith('workbench.cli.')]))"
+    )
+    env = {**os.environ, "WORKBENCH_NOW": NOW, "WORKBENCH_LANG": "en"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stderr
+    loaded = set(json.loads(out.stdout.strip().splitlines()[-1]))
+    assert "tasks" in loaded
+    assert not loaded & (set(COMMANDS.values()) - {"tasks"})
 
 
 def test_domain_imports_no_io_or_ui_library():

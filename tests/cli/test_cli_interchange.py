@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 from tests.service.test_interchange import TW_FILE, fill, write_taskwarrior
-from workbench.cli import interchange as cli_interchange
 from workbench.cli import main as cli_main
 from workbench.service.workbench import Workbench
 
@@ -25,16 +24,8 @@ ROOT = Path(__file__).parents[2]
 
 
 @pytest.fixture(autouse=True)
-def wired(monkeypatch):
-    """The commands as main() will have them once main.py registers them (idempotent)."""
-    original = cli_main.build_cli
-
-    def build():
-        cli = original()
-        cli_interchange.register(cli)
-        return cli
-
-    monkeypatch.setattr(cli_main, "build_cli", build)
+def taipei_clock(monkeypatch):
+    """Taipei time, the tests' fixed day."""
     monkeypatch.setenv("TZ", "Asia/Taipei")
     monkeypatch.setenv("WORKBENCH_NOW", "2026-11-26T10:00")
     time.tzset()
@@ -177,13 +168,7 @@ def test_importing_the_cli_module_loads_neither_textual_nor_the_service():
 
 _PTY_SCRIPT = """
 import sys
-from workbench.cli import interchange, main
-original = main.build_cli
-def build():
-    cli = original()
-    interchange.register(cli)
-    return cli
-main.build_cli = build
+from workbench.cli import main
 main.main(sys.argv[1:])
 """
 

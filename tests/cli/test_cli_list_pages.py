@@ -9,7 +9,8 @@ import os
 import pytest
 
 from tests.conftest import NOW
-from workbench.cli.main import PAGE, main
+from workbench.cli.main import main
+from workbench.cli.tasks import PAGE
 from workbench.service import demo
 from workbench.store.store import TaskFilter
 

@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 from tests.domain.test_summary import BRACKETS, MULTILINE
 from tests.service.test_reports import Clock, script
 from workbench.cli.main import build_cli
-from workbench.cli.reports import default_name, period_label, register
+from workbench.cli.reports import default_name, period_label
 from workbench.domain.summary import Period
 from workbench.service.report_files import ReportFileExists
 from workbench.service.workbench import Workbench
@@ -43,9 +43,7 @@ def run(*args: str, lang: str = "en") -> click.testing.Result:
     from workbench import i18n
 
     i18n.set_language(lang)
-    cli = build_cli()
-    register(cli)
-    return CliRunner().invoke(cli, ["--lang", lang, *args], catch_exceptions=True)
+    return CliRunner().invoke(build_cli(), ["--lang", lang, *args], catch_exceptions=True)
 
 
 def test_json_counts_match_the_hand_count(story):

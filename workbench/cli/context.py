@@ -1,0 +1,37 @@
+"""What every subcommand shares: the database (opened only when a command needs it), the
+settings, and JSON output."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workbench.config import Config
+
+
+@dataclass
+class Context:
+    """The command line's state, handed to each subcommand as click's `obj`."""
+
+    db_path: Path
+    config: Config
+    _workbench: Any = field(default=None, repr=False)
+
+    def workbench(self):
+        if self._workbench is None:
+            from workbench.service.workbench import Workbench, clock_from_env
+
+            self._workbench = Workbench.open(self.db_path, self.config, clock_from_env())
+        return self._workbench
+
+    def close(self) -> None:
+        if self._workbench is not None:
+            self._workbench.close()
+
+
+def echo_json(data: object) -> None:
+    import click
+
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
