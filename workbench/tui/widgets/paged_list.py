@@ -28,6 +28,7 @@ from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
+from workbench.domain.text import fit as cut_to_width
 from workbench.domain.text import one_line
 from workbench.tui.widgets.quiet_scrollbar import QuietScrollBar
 
@@ -63,11 +64,14 @@ class Cell:
 
 
 def fit(text: str, width: int, align: str = "left") -> str:
-    """Exactly `width` cells: cut with an ellipsis if too long, padded if short."""
+    """Exactly `width` cells: cut with an ellipsis if too long, padded if short. Text that
+    fits takes Rich's cached measure (most cells); a cut is the domain's, which ends the
+    text on a whole character and pads after the ellipsis (Rich's cut put a space where a
+    Chinese character did not fit: 整理教 …)."""
     if width <= 0:
         return ""
     if cell_len(text) > width:
-        text = set_cell_size(text, width - 1) + "…"
+        return cut_to_width(text, width, align=align)
     if align == "right":
         return " " * (width - cell_len(text)) + text
     return set_cell_size(text, width)
