@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import time
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from textual.widgets import Input, Static
 
 from tests.tui.conftest import make_app, rows, settle
@@ -558,6 +560,27 @@ async def test_daily_briefing_once_a_day(workbench):
     async with again.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert isinstance(again.screen, MainScreen)
+
+
+async def test_the_briefing_is_set_the_way_chinese_is_set(workbench):
+    """A long item keeps its number on its first line and its later lines hang under its
+    text; every line is the box's width, and none begins with a closing mark."""
+    from workbench.tui.screens.brief import BriefScreen
+
+    long_item = "全面排查校園安全隱患，建立整改台賬，報區教育局備案並每週通報進度，" * 2
+    workbench.add_instruction(long_item, leader="校長", deadline="昨天")
+    app = make_app(workbench, briefing=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, BriefScreen)
+        body = app.screen.query_one("#brief-body")
+        width = body.content_region.width
+        text = ["".join(s.text for s in body.render_line(y)) for y in range(body.size.height)]
+        assert all(cell_len(line) == width for line in text)
+        first = next(i for i, line in enumerate(text) if "全面排查" in line)
+        assert re.match(r"\d\. 全面排查", text[first])
+        assert text[first + 1].startswith("   ") and text[first + 1].strip()
+        assert not any(line.lstrip().startswith(("，", "。", "）")) for line in text)
 
 
 async def test_clock_turns_a_task_overdue(workbench, clock):

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from workbench.i18n import t
+from workbench.tui.widgets.set_text import SetText
 
 
 class BriefScreen(ModalScreen[None]):
@@ -37,7 +38,7 @@ class BriefScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="brief"):
             with VerticalScroll(id="brief-scroll"):
-                yield Static(Content(self.text), id="brief-body")
+                yield SetText(self.text, id="brief-body")
             yield Static(Content(t("tui.brief.keys")), id="brief-keys")
 
     def action_close(self) -> None:
