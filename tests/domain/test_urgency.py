@@ -155,3 +155,16 @@ def test_explanation_lists_every_term_and_the_total():
     assert lines[-2].endswith(f"{s.total:.2f}")
     assert sum(term.points for term in s.terms) == pytest.approx(s.total, abs=0.01)
     assert "1 working days left" in lines[2]
+
+
+def test_explanation_in_chinese_takes_full_width_marks(lang):
+    """重要程度（重）：+6.00, not 重要程度 (重): +6.00 — no Latin bracket or colon, and no
+    space before them, in a Chinese sentence."""
+    for code in ("zh-Hant", "zh-Hans"):
+        lang(code)
+        lines = explain_lines(score(importance="high", due=date(2026, 11, 27), explain=True))
+        assert lines[0] == "重要程度（重）：+6.00"
+        assert not any(mark in line for line in lines for mark in ("(", ")", ": "))
+    lang("en")
+    s = score(importance="high", due=date(2026, 11, 27), explain=True)
+    assert explain_lines(s)[0] == "Importance (important): +6.00"

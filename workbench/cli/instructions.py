@@ -198,10 +198,10 @@ def _instruction_details(view) -> list[str]:
     if i.source:
         lines.append(f"{t('cli.col.source')}: {one_line(i.source)}")
     if i.deadline is not None:
-        lines.append(
-            f"{t('cli.col.deadline')}: {describe_when(i.deadline)}"
-            f"  ({days_left_in_words(view.days_left)})"
-        )
+        deadline = describe_when(i.deadline)
+        if view.days_left is not None:
+            deadline = t("common.aside", value=deadline, aside=days_left_in_words(view.days_left))
+        lines.append(f"{t('cli.col.deadline')}: {deadline}")
     if i.extensions:
         assert i.original_deadline is not None
         lines.append(f"{t('cli.col.original_deadline')}: {describe_when(i.original_deadline)}")

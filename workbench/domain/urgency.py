@@ -226,8 +226,9 @@ def explain_lines(score: Score) -> list[str]:
                 coefficient=f"{term.coefficient:g}",
                 points=f"{term.points:+.2f}",
             )
-        detail = f" ({term.detail})" if term.detail else ""
-        lines.append(f"{label}{detail}: {amount}")
+        if term.detail:
+            label = t("common.aside", value=label, aside=term.detail)
+        lines.append(t("urgency.line", term=label, points=amount))
     lines.append(t("urgency.total", total=f"{score.total:.2f}"))
     lines.append(t(f"quadrant.{score.quadrant.value}"))
     return lines

@@ -17,6 +17,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "还有{days}个工作日",
     ),
     "urgency.detail.age": ("{days} days old", "{days}天", "{days}天"),
+    "urgency.line": ("{term}: {points}", "{term}：{points}", "{term}：{points}"),
     "urgency.points.flat": ("{points}", "{points}", "{points}"),
     "urgency.points.scaled": (
         "{value} × {coefficient} = {points}",

@@ -109,8 +109,10 @@ def instruction_details(wb: Workbench, view: InstructionView) -> Content:
     if instr.issued_on:
         lines.append(_field("tui.form.issued", describe_when(instr.issued_on)))
     if instr.deadline is not None:
-        left = f"  ({days_left_in_words(view.days_left)})" if view.days_left is not None else ""
-        lines.append(_field("cli.col.deadline", describe_when(instr.deadline) + left))
+        deadline = describe_when(instr.deadline)
+        if view.days_left is not None:
+            deadline = t("common.aside", value=deadline, aside=days_left_in_words(view.days_left))
+        lines.append(_field("cli.col.deadline", deadline))
     if instr.extensions:
         assert instr.original_deadline is not None
         lines.append(_field("cli.col.original_deadline", describe_when(instr.original_deadline)))
