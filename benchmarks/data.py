@@ -38,7 +38,8 @@ def _fingerprint(size: int) -> str:
     """What the generated data depends on: the generator, the store, the sizes, the clock."""
     digest = hashlib.sha256()
     for part in ("workbench/service/demo.py", "workbench/store/store.py",
-                 "workbench/store/schema.py", "workbench/store/search.py"):  # fmt: skip
+                 "workbench/store/schema.py", "workbench/store/search.py",
+                 "workbench/store/script_fold.py"):  # fmt: skip
         digest.update((ROOT / part).read_bytes())
     digest.update(f"{size}/{SEED}/{NOW}".encode())
     return digest.hexdigest()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from workbench.store.schema import SCHEMA_VERSION
-from workbench.store.store import Store, TaskFilter
+from workbench.store.store import SEARCH_FOLD, Store, TaskFilter
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TABLES = ("task", "instruction", "extension", "chase", "feedback", "event", "setting")
@@ -41,6 +41,8 @@ def test_upgrade_keeps_every_row(tmp_path, version):
     assert store.db.schema_version == SCHEMA_VERSION
     store.close()
     after = snapshot(path)
+    # The search indexes note which script table folded them (see Store.open).
+    after["setting"] = [row for row in after["setting"] if row[0] != SEARCH_FOLD]
     for table in TABLES:
         # Columns added later are appended; the old columns keep their values.
         width = len(before[table][0]) if before[table] else 0

@@ -112,7 +112,7 @@ def test_constraints_refuse_bad_codes(db_path):
 
 
 def test_unigram_body_breaks_words_apart():
-    assert unigram_body("校務會 材料") == "校 務 會 § 材 料"
+    assert unigram_body("校務會 材料") == "校 务 会 § 材 料"  # folded to Simplified
     assert unigram_body("Good, day!") == "g o o d § d a y §"
 
 
@@ -143,11 +143,14 @@ def titles(store, query):
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("會", ["準備校務會材料", "聯繫教育局"]),  # one character, in a title and in notes
-        ("會議", ["聯繫教育局"]),  # two characters, in notes
+        ("會", sorted(["準備校務會材料", "聯繫教育局", "审核会议纪要"])),  # one character
+        ("會議", sorted(["聯繫教育局", "审核会议纪要"])),  # two characters, in notes; either script
         ("校務", ["準備校務會材料"]),
         ("校務會材料", ["準備校務會材料"]),
-        ("会议", ["审核会议纪要"]),  # simplified
+        ("校务会材料", ["準備校務會材料"]),  # typed in Simplified, stored in Traditional
+        ("会议", sorted(["聯繫教育局", "审核会议纪要"])),
+        ("會議紀要", ["审核会议纪要"]),  # typed in Traditional, stored in Simplified
+        ("審核會", ["审核会议纪要"]),
         ("總結", ["寫本週工作總結"]),
         ("dd", []),  # never across a word break ("good day")
         ("od", ["Good day report"]),

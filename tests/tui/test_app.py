@@ -224,6 +224,18 @@ async def test_search_with_a_two_character_word(workbench):
         assert main.tasks.has_focus
 
 
+async def test_a_search_typed_in_simplified_finds_traditional(workbench):
+    """A secretary on a Simplified keyboard finds what was typed in Traditional."""
+    app = make_app(workbench)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "会议")
+        await settle(pilot)
+        assert app.screen.tasks.row_count == 1
+        assert "訂購會議用水" in rows(app.screen.tasks)[0]
+
+
 async def test_a_pane_s_title_follows_the_search_on_its_border_line(workbench, monkeypatch):
     """The title (its count and the search) repaints only the pane's top border line:
     that line, as the screen draws it, shows each new title, and the pane is never marked

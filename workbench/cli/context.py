@@ -21,9 +21,12 @@ class Context:
 
     def workbench(self):
         if self._workbench is None:
+            from workbench.console import say_reindexing
             from workbench.service.workbench import Workbench, clock_from_env
 
-            self._workbench = Workbench.open(self.db_path, self.config, clock_from_env())
+            self._workbench = Workbench.open(
+                self.db_path, self.config, clock_from_env(), on_reindex=say_reindexing
+            )
         return self._workbench
 
     def close(self) -> None:

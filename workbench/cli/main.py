@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from workbench import collector, i18n, locations
 from workbench.config import Config, ConfigError, load_config
+from workbench.console import say
 from workbench.crash import write_report
 from workbench.i18n import t
 
@@ -170,14 +171,8 @@ def _run_click(args: list[str], config: Config) -> object:
         err.show()
         sys.exit(err.exit_code)
     except click.Abort:
-        _say(t("cli.aborted"))
+        say(t("cli.aborted"))
         sys.exit(1)
-
-
-def _say(text: str) -> None:
-    """A line on stderr (what click.echo(err=True) does, without importing click)."""
-    sys.stderr.write(text + "\n")
-    sys.stderr.flush()
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -194,7 +189,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     except i18n.UnknownLanguage:
         i18n.set_language(i18n.lang_from_locale())
     if config_error is not None:
-        _say(str(config_error))
+        say(str(config_error))
         sys.exit(1)
     app = _opens_the_app(args)
     try:
@@ -211,10 +206,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(0)
     except Exception as err:
         if isinstance(err, _user_errors()):  # looked up only now: the date grammar is large
-            _say(t("cli.error", message=str(err)))
+            say(t("cli.error", message=str(err)))
             sys.exit(1)
         # A bug. Its transaction was rolled back; say so plainly and keep the details
         # for whoever fixes it, instead of a traceback the user cannot act on.
-        _say(t("cli.error.unexpected", problem=type(err).__name__, log=write_report(err)))
+        say(t("cli.error.unexpected", problem=type(err).__name__, log=write_report(err)))
         sys.exit(1)
     sys.exit(result if isinstance(result, int) else 0)

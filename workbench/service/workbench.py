@@ -148,8 +148,11 @@ class Workbench:
         clock: Callable[[], datetime] | None = None,
         *,
         create: bool = True,
+        on_reindex: Callable[[], None] | None = None,
     ) -> Workbench:
-        store = Store.open(path or locations.default_db_path(), create=create)
+        store = Store.open(
+            path or locations.default_db_path(), create=create, on_reindex=on_reindex
+        )
         return cls(store, config, clock)
 
     def close(self) -> None:

@@ -10,8 +10,9 @@ searchable record is indexed twice:
   phrase of consecutive characters — so `會議` matches exactly where the two characters
   stand side by side, never across a space.
 
-Both bodies are NFKC-normalised and case-folded, as is the query, so full-width and
-half-width forms and letter case do not matter. A query is split on white space into
+Both bodies are NFKC-normalised, case-folded and script-folded (Traditional Chinese to
+Simplified, `script_fold`), as is the query, so full-width and half-width forms, letter
+case and the script a word was typed in do not matter. A query is split on white space into
 terms that must all match. A short term with no letter or digit in it (`#`, `!?`) cannot
 use either index and falls back to a scan.
 """
@@ -22,6 +23,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from workbench.store.script_fold import fold
+
 BREAK = "§"
 """The token standing for any run of non-alphanumeric characters in the unigram body."""
 
@@ -30,7 +33,7 @@ TRI_TOKENIZER = "trigram"
 
 
 def normalize(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold()
+    return fold(unicodedata.normalize("NFKC", text).casefold())
 
 
 def trigram_body(text: str) -> str:

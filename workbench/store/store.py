@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -19,6 +19,7 @@ from typing import Any
 from workbench.domain.models import Change, Event, Feedback, Instruction, Task
 from workbench.domain.text import clean_text
 from workbench.store import rows as R
+from workbench.store import script_fold
 from workbench.store.db import Database
 from workbench.store.schema import OPEN_TASKS
 from workbench.store.search import parse_query, trigram_body, unigram_body
@@ -26,6 +27,8 @@ from workbench.store.search import parse_query, trigram_body, unigram_body
 OPEN_INSTRUCTION = "status IN ('new', 'in_progress')"
 CLOSED_INSTRUCTION = "status IN ('done', 'cancelled')"
 NO_DUE = "9999"
+SEARCH_FOLD = "search.fold"
+"""Setting: the fingerprint of the script table the search indexes were folded with."""
 SORT_KEYS = {
     "task": ("due_sort", "due", "score_until = '', "),
     "instruction": ("deadline_sort", "deadline", ""),
@@ -158,8 +161,29 @@ class Store:
             return found
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = True) -> Store:
-        return cls(Database(path, create=create))
+    def open(
+        cls, path: Path, *, create: bool = True, on_reindex: Callable[[], None] | None = None
+    ) -> Store:
+        """`on_reindex` is told before the search indexes are rebuilt (see below), which
+        at 100,000 records takes long enough that a person should know why they wait."""
+        store = cls(Database(path, create=create))
+        store._index_with_this_fold(on_reindex)
+        return store
+
+    def _index_with_this_fold(self, on_reindex: Callable[[], None] | None = None) -> None:
+        """Index the records again if their search text was folded with another script
+        table than this installation's, or before search folded scripts at all (a query
+        folded one way would miss text folded another). Once per table: about half a
+        minute at 100,000 tasks, a blink for a day's records."""
+        current = script_fold.fingerprint()
+        if self.get_setting(SEARCH_FOLD) == current:
+            return
+        if on_reindex is not None and self._has_records():
+            on_reindex()
+        with self.transaction():
+            if self.get_setting(SEARCH_FOLD) != current:  # another window may have done it
+                self.rebuild_search()
+                self.set_setting(SEARCH_FOLD, current)
 
     @property
     def path(self) -> Path:
@@ -368,6 +392,13 @@ class Store:
             self.db.conn.executemany(
                 f"INSERT INTO {name}_uni (rowid, body) VALUES (?, ?)", [(b[0], b[2]) for b in rows]
             )
+
+    def _has_records(self) -> bool:
+        found = self.db.query_one(
+            "SELECT EXISTS (SELECT 1 FROM task) OR EXISTS (SELECT 1 FROM instruction) "
+            "OR EXISTS (SELECT 1 FROM feedback)"
+        )
+        return bool(found[0])
 
     def rebuild_search(self) -> None:
         """Rebuild every search index from the base tables."""

@@ -411,10 +411,11 @@ class WorkbenchApp(TaskFlows, InstructionFlows, FileFlows, App[None]):
 
 def run(db_path: Path, config: Config) -> None:
     """Open the workbench screen on a database (the `workbench` command without arguments)."""
+    from workbench.console import say_reindexing
     from workbench.service.backup import check_before_start
     from workbench.service.workbench import clock_from_env
 
-    workbench = Workbench.open(db_path, config, clock_from_env())
+    workbench = Workbench.open(db_path, config, clock_from_env(), on_reindex=say_reindexing)
     try:
         check_before_start(workbench)  # damage in what the first screen shows: say so now
         WorkbenchApp(workbench).run()

@@ -174,6 +174,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{file} 已損壞（SQLite 回報格式錯誤），未做任何變更。請還原最近的備份（見 `workbench backup --help`）。",
         "{file} 已损坏（SQLite 报告格式错误），未做任何更改。请还原最近的备份（见 `workbench backup --help`）。",
     ),
+    "store.reindexing": (
+        "Indexing the records for search again (once, after an update; about half a minute "
+        "for 100,000 records)…",
+        "正在重建搜尋索引（更新後只需一次；十萬筆紀錄約需半分鐘）…",
+        "正在重建搜索索引（更新后只需一次；十万条记录约需半分钟）…",
+    ),
     "store.error.busy": (
         "{file} is busy (another window or command is writing). Nothing was changed; try "
         "again in a moment.",
