@@ -252,6 +252,26 @@ def test_restore_reaches_a_window_that_has_the_file_open(db_path, tmp_path):
     assert integrity(db_path) == "ok"
 
 
+def test_a_restored_copy_indexed_before_script_folding_is_found_at_once(db_path, tmp_path):
+    """A copy from before search folded Traditional and Simplified: once restored, the
+    window that has the file open finds 會議 by typing 会议 without reopening it."""
+    from tests.store.test_script_fold import _unfold_index
+    from workbench.store.store import TaskFilter
+
+    open_window = _wb(db_path)
+    try:
+        open_window.add_task("準備校務會議材料")
+        copy = tmp_path / "copy.db"
+        S.backup_now(open_window, copy)
+        _unfold_index(copy)
+        done = cli("--db", str(db_path), "backup", "--restore", str(copy), "--yes")
+        assert done.returncode == 0, done.stderr
+        found = open_window.list_tasks(TaskFilter(query="会议"))
+        assert [v.task.title for v in found] == ["準備校務會議材料"]
+    finally:
+        open_window.close()
+
+
 def _not_ours(path: Path) -> None:
     conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE accounts (id INTEGER)")

@@ -452,4 +452,9 @@ def restore(source: Path, db_path: Path, keep_folder: Path) -> RestoreResult:
         check.close()
     if any(counts.get(table) != n for table, n in info.counts.items()):
         raise BackupError("backup.error.after", db_path, problem=str(counts))
+    # A copy made before search folded scripts, or with another table, is indexed again
+    # now, so that a window which has the file open finds what it searches at once.
+    from workbench.store.store import Store
+
+    Store.open(db_path, create=False).close()
     return RestoreResult(info, kept)
