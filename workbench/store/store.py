@@ -545,17 +545,18 @@ class Store:
 
     def task_counts(self, now: datetime) -> dict[str, int]:
         """Open tasks that need attention: urgent quadrants and overdue."""
-        # Three counts, each answered by a partial index of the open tasks alone (one
-        # pass over the table would read every open task's row).
+        # Two counts, each answered by a partial index of the open tasks alone, each
+        # reading only what it counts (one pass over the table would read every open
+        # task's row). The header shows no count of all open tasks: that one would read
+        # the whole index (8 ms at 100,000 open tasks) for nothing.
         found = self.db.query_one(
-            "SELECT (SELECT count(*) FROM task WHERE deleted IS NULL AND status = 'open'), "
-            "  (SELECT count(*) FROM task WHERE deleted IS NULL AND status = 'open' "
+            "SELECT (SELECT count(*) FROM task WHERE deleted IS NULL AND status = 'open' "
             "   AND quadrant IN ('important_urgent', 'urgent_not_important')), "
             "  (SELECT count(*) FROM task WHERE deleted IS NULL AND status = 'open' "
             "   AND due_sort <= ?)",
             (R.ts(now),),
         )
-        return {"open": found[0], "urgent": found[1], "overdue": found[2]}
+        return {"urgent": found[0], "overdue": found[1]}
 
     def tags(self) -> list[str]:
         found = self.db.query(
