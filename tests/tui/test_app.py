@@ -26,6 +26,7 @@ from workbench.tui.screens.main import MainScreen
 from workbench.tui.screens.quick_add import QuickAddScreen
 from workbench.tui.screens.summary import SummaryScreen
 from workbench.tui.widgets.report_view import ReportView
+from workbench.tui.widgets.set_text import SetText
 
 
 def titles(app) -> list[str]:
@@ -360,14 +361,14 @@ async def test_details_show_history_and_urgency(workbench):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, DetailsScreen)
-        body = str(app.screen.query_one("#details-body", Static).render())
+        body = app.screen.query_one("#details-body", SetText).source.plain
         assert "Why it stands here" in body
         assert "Urgency" in body
         assert "History" in body
         await pilot.press("escape")
         await pilot.press("2", "enter")
         await pilot.pause()
-        body = str(app.screen.query_one("#details-body", Static).render())
+        body = app.screen.query_one("#details-body", SetText).source.plain
         assert "場地已落實，邀請函已發出" in body
         assert "Chased" in body
 
@@ -466,7 +467,7 @@ async def test_hostile_titles_show_literally(empty_workbench, title):
             assert shown.rstrip().split()[-2].endswith("…")  # cut with an ellipsis
         await pilot.press("enter")
         await pilot.pause()
-        body = str(app.screen.query_one("#details-body", Static).render())
+        body = app.screen.query_one("#details-body", SetText).source.plain
         assert stored in body
 
 
@@ -565,7 +566,7 @@ async def test_daily_briefing_once_a_day(workbench):
 
 async def test_the_briefing_is_set_the_way_chinese_is_set(workbench):
     """A long item keeps its number on its first line and its later lines hang under its
-    text; every line is the box's width, and none begins with a closing mark."""
+    text; no line is wider than the box or begins with a closing mark."""
     from workbench.tui.screens.brief import BriefScreen
 
     long_item = "全面排查校園安全隱患，建立整改台賬，報區教育局備案並每週通報進度，" * 2
@@ -574,14 +575,33 @@ async def test_the_briefing_is_set_the_way_chinese_is_set(workbench):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, BriefScreen)
-        body = app.screen.query_one("#brief-body")
-        width = body.content_region.width
-        text = ["".join(s.text for s in body.render_line(y)) for y in range(body.size.height)]
-        assert all(cell_len(line) == width for line in text)
+        body = app.screen.query_one("#brief-body", SetText)
+        width = body.content_size.width
+        text = body.render().plain.split("\n")
+        assert len(text) == body.size.height
+        assert all(cell_len(line) <= width for line in text)
         first = next(i for i, line in enumerate(text) if "全面排查" in line)
         assert re.match(r"\d\. 全面排查", text[first])
         assert text[first + 1].startswith("   ") and text[first + 1].strip()
         assert not any(line.lstrip().startswith(("，", "。", "）")) for line in text)
+
+
+async def test_an_instruction_s_details_hang_under_its_light(workbench):
+    """The light stays on the content's first line; the rest hangs under the content,
+    and a history entry's text under its text, not under its time."""
+    long_text = "請辦公室牽頭，會同教導處、總務處和各年級組，於本學期結束前完成全校教學設施安全檢查"
+    view = workbench.add_instruction(long_text * 2, leader="校長", deadline="下週五")
+    app = make_app(workbench)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.show_instruction(view.instruction.id)
+        await settle(pilot)
+        body = app.screen.query_one("#details-body", SetText)
+        text = body.render().plain.split("\n")
+        light = text[0][: text[0].index("請辦公室牽頭")]  # " green  ", " 綠  "
+        assert light.strip() and light.endswith("  ")
+        assert text[1].startswith(" " * cell_len(light)) and text[1].strip()
+        assert body.source.plain.splitlines()[0].endswith(long_text * 2)
 
 
 async def test_clock_turns_a_task_overdue(workbench, clock):

@@ -13,7 +13,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from workbench.domain.history import describe_event
 from workbench.domain.humanize import days_left_in_words, describe_when
@@ -23,6 +22,7 @@ from workbench.domain.urgency import explain_lines
 from workbench.i18n import t
 from workbench.service.views import InstructionView, TaskView
 from workbench.service.workbench import Workbench
+from workbench.tui.widgets.set_text import SetText
 
 
 def _field(label_key: str, value: str) -> Content:
@@ -189,7 +189,7 @@ class DetailsScreen(ModalScreen[str | None]):
         from workbench.tui.widgets.keybar import KeyBar
 
         with Vertical(id="details"), VerticalScroll():
-            yield Static(self._body, id="details-body")
+            yield SetText(self._body, id="details-body")
         yield KeyBar()
 
     def action_dismiss_none(self) -> None:

@@ -59,7 +59,7 @@ Line = tuple[Segment, ...]
 3.4 MB for a 100,000-record summary); one is made only for a line on the screen."""
 
 
-def text_lines(text: str, width: int, style: Style | None = None, *, label: int = 0,
+def _text_lines(text: str, width: int, style: Style | None = None, *, label: int = 0,
                 label_style: Style | None = None, indent: int = 0, hanging: int = 0,
                 centred: bool = False) -> list[Line]:  # fmt: skip
     """`text` set into lines the way Chinese is set (`line_starts`): each line indented by
@@ -110,26 +110,26 @@ def _block_lines(block: RT.Block, width: int, styles: ReportStyles) -> list[Line
     colon = t("report.colon")
     match block:
         case RT.Title(text):
-            return text_lines(text, width, styles.title, centred=True)
+            return _text_lines(text, width, styles.title, centred=True)
         case RT.Subtitle(text):
-            return text_lines(text, width, styles.muted, centred=True)
+            return _text_lines(text, width, styles.muted, centred=True)
         case RT.Heading(text, level):
-            return text_lines(text, width, styles.heading if level == 1 else styles.label)
+            return _text_lines(text, width, styles.heading if level == 1 else styles.label)
         case RT.Para(text):
-            return text_lines(text, width)
+            return _text_lines(text, width)
         case RT.Field(label, value):
-            return text_lines(label + colon + value, width, label=len(label + colon),
+            return _text_lines(label + colon + value, width, label=len(label + colon),
                                label_style=styles.label)  # fmt: skip
         case RT.Quote(label, text):
-            head = text_lines((label + colon).rstrip(), width, styles.label)
-            return head + text_lines(text, width, indent=QUOTE_INDENT)
+            head = _text_lines((label + colon).rstrip(), width, styles.label)
+            return head + _text_lines(text, width, indent=QUOTE_INDENT)
         case RT.Table():
             return _table_lines(block, width, styles)
         case RT.Numbered(lines):
             out: list[Line] = []
             for n, line in enumerate(lines, 1):
                 mark = f"{n}. "
-                out += text_lines(mark + line, width, hanging=cell_width(mark))
+                out += _text_lines(mark + line, width, hanging=cell_width(mark))
             return out
     raise TypeError(block)
 

@@ -1,55 +1,73 @@
-"""Short plain text set the way Chinese is set, at whatever width the widget gets.
+"""Text set the way Chinese is set, at whatever width the widget gets.
 
-Textual's own wrapping breaks lines only at spaces: in the day's briefing a numbered item
-`1. 全面排查校園安全隱患，…` left its number alone on a line and began on the next, and a
-line could begin with ，. Here the breaks are `line_starts`' (between Chinese characters,
-never inside a number or a Latin word, no line beginning with a closing mark), and a
-numbered item's later lines hang under its text, not under its number.
+Textual's own wrapping breaks lines only at spaces, so a run of Chinese after a label or a
+number is one long "word": in the day's briefing an item `1. 全面排查校園安全隱患，…` left
+its number alone on a line, and an instruction's details put its light (` 綠 `) alone on
+the first line and the content under it. Here every line is broken beforehand where
+`line_starts` says (between Chinese characters, never inside a number or a Latin word, no
+line beginning with a closing mark such as ，or ）), and a line's later parts hang under
+its text: after a list number (`1. `), a label and its two spaces (`批示領導  `, a
+timestamp), or the line's own indent. Styles are kept: the lines are cut from the
+content, not rebuilt.
 """
 
 from __future__ import annotations
 
 import re
 
-from rich.segment import Segment
+from textual.content import Content
 from textual.geometry import Size
-from textual.strip import Strip
-from textual.widget import Widget
+from textual.widgets import Static
 
-from workbench.domain.text import cell_width
-from workbench.tui.widgets.report_view import Line, text_lines
+from workbench.domain.text import cell_width, line_starts
 
-_NUMBER = re.compile(r"\d{1,3}\. |[（(][一二三四五六七八九十\d]{1,3}[)）]")
-"""The number a list item begins with (`1. `, `（一）`): later lines hang after it."""
+_HEAD = re.compile(r" *(?:\d{1,3}\. |[（(][一二三四五六七八九十\d]{1,3}[)）]|[^ ].{0,24}? {2,})?")
+"""What a line's later parts hang after: its indent, then a list number or a label ending
+in two spaces (both short)."""
 
 
-class SetText(Widget):
-    """Plain text (user text included) shown as text, laid out once per width."""
+def hanging(plain: str, width: int) -> int:
+    """Cells a line's later parts are indented by (none if the head is a third of the
+    line or more: then it is not a label)."""
+    head = _HEAD.match(plain)
+    cells = cell_width(head.group()) if head else 0
+    return cells if cells < width // 3 else 0
+
+
+def set_line(line: Content, width: int) -> list[Content]:
+    """One line of content as the lines it takes `width` cells wide."""
+    plain = line.plain
+    if width <= 0 or cell_width(plain) <= width:
+        return [line]
+    first = line_starts(plain, width)
+    if not first:
+        return [line]
+    hang = hanging(plain, width)
+    rest = line_starts(plain[first[0] :], max(1, width - hang))
+    starts = [first[0], *(first[0] + start for start in rest)]
+    pieces = line.divide(starts)
+    indent = Content(" " * hang)
+    return [pieces[0].rstrip(" "), *(indent + piece.rstrip(" ") for piece in pieces[1:])]
+
+
+class SetText(Static):
+    """Content (or plain text, shown as text) set into lines once per width."""
 
     DEFAULT_CSS = "SetText { height: auto; }"
 
-    def __init__(self, text: str, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.text = text
-        self._laid_out: tuple[int, list[Line]] | None = None
+    def __init__(self, content: Content | str, *, id: str | None = None) -> None:
+        self.source = Content(content) if isinstance(content, str) else content
+        super().__init__(self.source, id=id)
+        self._set: tuple[int, Content] | None = None
 
-    def lines(self, width: int) -> list[Line]:
-        if self._laid_out is None or self._laid_out[0] != width:
-            out: list[Line] = []
-            for paragraph in self.text.rstrip("\n").split("\n"):
-                number = _NUMBER.match(paragraph)
-                hanging = cell_width(number.group()) if number else 0
-                out += text_lines(paragraph, width, hanging=hanging)
-            self._laid_out = (width, out)
-        return self._laid_out[1]
+    def set_at(self, width: int) -> Content:
+        if self._set is None or self._set[0] != width:
+            lines = [piece for line in self.source.split("\n") for piece in set_line(line, width)]
+            self._set = (width, Content("\n").join(lines))
+        return self._set[1]
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self.lines(width))
+        return len(self.set_at(width).split("\n"))
 
-    def render_line(self, y: int) -> Strip:
-        width = self.content_region.width
-        lines = self.lines(width)
-        base = self.rich_style
-        if y >= len(lines):
-            return Strip.blank(width, base)
-        return Strip(Segment.apply_style(lines[y], base)).extend_cell_length(width, base)
+    def render(self) -> Content:
+        return self.set_at(self.content_size.width)
