@@ -87,6 +87,9 @@ def _lines(text: str, width: int) -> list[str]:
     # A closing mark never begins a line: it takes the character before it along.
     ("辦結率31%；其中按時辦結", 10, ["辦結率", "31%；其中", "按時辦結"]),
     ("督辦事項增加26件", 13, ["督辦事項增加", "26件"]),  # a number is not split
+    # Nor is a number from the character that counts it.
+    ("已逾期3天，承辦", 8, ["已逾期", "3天，承", "辦"]),
+    ("截至2026年11月26日", 9, ["截至", "2026年", "11月26日"]),
     # An opening mark never ends a line.
     ("按時辦結（含延期後）", 10, ["按時辦結", "（含延期", "後）"]),
     ("Please complete the deadline（批示領導）", 24,

@@ -103,13 +103,15 @@ other single character."""
 def line_starts(text: str, width: int) -> list[int]:
     """Where each line after the first begins when `text` (one paragraph, no line breaks)
     is set `width` cells wide: between any two Chinese characters, between Latin words
-    (never inside one that fits on a line), and never with a closing mark such as ，or ）
-    at the start of a line or an opening one at its end."""
+    (never inside one that fits on a line), never between a number and the character
+    that counts it (3天, 11月, 2處), and never with a closing mark such as ，or ） at the
+    start of a line or an opening one at its end."""
     units: list[str] = []
     glue_next = False
     for match in _WORD.finditer(text):
         unit = match.group()
-        if units and (glue_next or unit[0] in _NO_LINE_START):
+        counted = units and units[-1][-1].isdigit() and char_width(unit[0]) == 2
+        if units and (glue_next or counted or unit[0] in _NO_LINE_START):
             units[-1] += unit
         else:
             units.append(unit)
