@@ -185,7 +185,7 @@ def register(cli: click.Group) -> None:
 
 
 def _instruction_details(view) -> list[str]:
-    from workbench.domain.humanize import days_left_in_words, describe_when
+    from workbench.domain.humanize import deadline_in_words, describe_when
     from workbench.domain.text import clean_text, one_line
 
     i = view.instruction
@@ -198,9 +198,7 @@ def _instruction_details(view) -> list[str]:
     if i.source:
         lines.append(f"{t('cli.col.source')}: {one_line(i.source)}")
     if i.deadline is not None:
-        deadline = describe_when(i.deadline)
-        if view.days_left is not None:
-            deadline = t("common.aside", value=deadline, aside=days_left_in_words(view.days_left))
+        deadline = deadline_in_words(i.deadline, view.days_left)
         lines.append(f"{t('cli.col.deadline')}: {deadline}")
     if i.extensions:
         assert i.original_deadline is not None

@@ -148,6 +148,14 @@ def days_left_in_words(days: int) -> str:
     return t("dates.days_overdue.other", n=-days)
 
 
+def deadline_in_words(deadline: Due, days_left: int | None) -> str:
+    """The deadline in full, the days left beside it: 12月4日 星期五（全天）（還剩7天）."""
+    when = describe_when(deadline)
+    if days_left is None:
+        return when
+    return t("common.aside", value=when, aside=days_left_in_words(days_left))
+
+
 def age_in_words(created: datetime, now: datetime) -> str:
     """How long ago: 今天 / 昨天 / 3天前 / 2週前 / 3個月前 / 1年前."""
     then, today = created.date(), now.date()

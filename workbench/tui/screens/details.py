@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 
 from workbench.domain.history import describe_event
-from workbench.domain.humanize import days_left_in_words, describe_when
+from workbench.domain.humanize import deadline_in_words, describe_when
 from workbench.domain.models import Event, Feedback
 from workbench.domain.text import clean_text
 from workbench.domain.urgency import explain_lines
@@ -109,10 +109,7 @@ def instruction_details(wb: Workbench, view: InstructionView) -> Content:
     if instr.issued_on:
         lines.append(_field("tui.form.issued", describe_when(instr.issued_on)))
     if instr.deadline is not None:
-        deadline = describe_when(instr.deadline)
-        if view.days_left is not None:
-            deadline = t("common.aside", value=deadline, aside=days_left_in_words(view.days_left))
-        lines.append(_field("cli.col.deadline", deadline))
+        lines.append(_field("cli.col.deadline", deadline_in_words(instr.deadline, view.days_left)))
     if instr.extensions:
         assert instr.original_deadline is not None
         lines.append(_field("cli.col.original_deadline", describe_when(instr.original_deadline)))

@@ -58,16 +58,20 @@ class SetText(Static):
     def __init__(self, content: Content | str, *, id: str | None = None) -> None:
         self.source = Content(content) if isinstance(content, str) else content
         super().__init__(self.source, id=id)
-        self._set: tuple[int, Content] | None = None
+        self._set: tuple[int, Content, int] | None = None
+        """(width, the content set at that width, its number of lines)"""
 
-    def set_at(self, width: int) -> Content:
+    def _set_for(self, width: int) -> tuple[int, Content, int]:
         if self._set is None or self._set[0] != width:
             lines = [piece for line in self.source.split("\n") for piece in set_line(line, width)]
-            self._set = (width, Content("\n").join(lines))
-        return self._set[1]
+            self._set = (width, Content("\n").join(lines), len(lines))
+        return self._set
+
+    def set_at(self, width: int) -> Content:
+        return self._set_for(width)[1]
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self.set_at(width).split("\n"))
+        return self._set_for(width)[2]
 
     def render(self) -> Content:
         return self.set_at(self.content_size.width)
