@@ -22,6 +22,7 @@ import contextlib
 import faulthandler
 import json
 import os
+import random
 import subprocess
 import sys
 import tempfile
@@ -276,7 +277,8 @@ class Script:
                     here = 0
                 target = min(here + page, count - 1)
                 pages.append(self.press("pagedown", lambda t=target: self.tasks.cursor == t))
-            for _ in range(10):
+            # Twenty a round: its 95th percentile is read off eighty in a full run.
+            for _ in range(20):
                 self.to_top()
                 ends.append(self.press("end", lambda: self.tasks.cursor == count - 1))
         self.results.update(down=downs, down_scrolls=scrolled, pagedown=pages, end=ends)
@@ -352,8 +354,14 @@ class Script:
         that shows it, and from the other process's commit to that frame."""
         self.to_top()
         found: list[dict[str, float | None]] = []
+        # A fixed pause would put each commit at the same point of the app's half-second
+        # poll (the other process takes about as long to start every time), so that the
+        # commit → shown line measured either almost no wait or almost all of it: 47 ms at
+        # one size, 490 ms at the others. Spread over a whole interval, it is the wait a
+        # change from another window meets: a quarter second on average.
+        pauses = random.Random(20261127)
         for n in range(3 + 2 * self.reps):
-            self.settle(0.3)
+            self.settle(0.3 + pauses.random() * 0.5)
             before = self.call(lambda: self.tasks.row_count)
             self.rec.refreshed.clear()
             wait = _Wait(lambda b=before: self.tasks.row_count == b + 1, time.perf_counter())

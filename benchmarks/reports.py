@@ -41,7 +41,11 @@ def main(db: str, runs: int, out: str) -> None:
         summary = reports.summary(wb, month.period)  # type: ignore[arg-type]
         before = month.period.previous()  # type: ignore[union-attr]
         previous = alive(wb.store, before.start_instant, before.end_instant)
-        results["population"] = {"instructions": len(summary.items), "previous": len(previous)}
+        day = reports.brief(wb)
+        listed = (len(day.overdue_tasks) + len(day.today_tasks) + len(day.red) + len(day.yellow)
+                  + len(day.feedback_due) + len(day.upcoming))  # fmt: skip
+        results["population"] = {"instructions": len(summary.items), "previous": len(previous),
+                                 "brief_items": listed}  # fmt: skip
     finally:
         wb.close()
         for path in folder.iterdir():
