@@ -56,7 +56,7 @@ class Plan:
     process_runs: int
 
 
-FULL = Plan(first_frames=7, probe_runs=2, probe_reps=2, probe_downs=150, report_runs=7,
+FULL = Plan(first_frames=7, probe_runs=3, probe_reps=2, probe_downs=150, report_runs=7,
             process_runs=7)  # fmt: skip
 QUICK = Plan(first_frames=3, probe_runs=1, probe_reps=1, probe_downs=80, report_runs=2,
              process_runs=4)  # fmt: skip
