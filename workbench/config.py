@@ -21,11 +21,12 @@ urgent = 8.0
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import date
 from pathlib import Path
 
 from workbench import i18n, locations
+from workbench.domain.records import record
 from workbench.domain.urgency import DEFAULT, Coefficients
 from workbench.i18n import t
 
@@ -42,7 +43,7 @@ class ConfigError(Exception):
     """The config file cannot be used; the message names the file and the problem."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Config:
     lang: str | None = None
     region: str | None = None

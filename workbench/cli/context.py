@@ -4,14 +4,15 @@ settings, and JSON output."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from workbench.config import Config
+from workbench.domain.records import record
 
 
-@dataclass
+@record
 class Context:
     """The command line's state, handed to each subcommand as click's `obj`."""
 

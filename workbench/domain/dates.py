@@ -120,13 +120,13 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
 
 from workbench.domain.calendar import WorkCalendar
 from workbench.domain.models import Due, due_to_iso, is_all_day
+from workbench.domain.records import record
 from workbench.domain.text import one_line
 from workbench.i18n import t
 
@@ -170,7 +170,7 @@ def _show(text: str) -> str:
     return text if len(text) <= _SHOW else text[: _SHOW - 1] + "…"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class When:
     """One moment a thing is due: a `date` (all day) or a `datetime` (at that minute)."""
 
@@ -185,7 +185,7 @@ class When:
         return due_to_iso(self.value) or ""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Recurrence:
     """A repetition: an RRULE body (no `RRULE:` prefix) and its first occurrence."""
 
@@ -358,7 +358,7 @@ def _period_hours(period: str | None, hour: int) -> tuple[int, int] | None:
 # --------------------------------------------------------------------------- scanner
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _Ctx:
     now: datetime
     cal: WorkCalendar
@@ -417,7 +417,7 @@ _LUNAR = _Lazy(r"农历|阴历|正月|腊月|冬月|初[一二三四五六七八
 # --------------------------------------------------------------------------- parts
 
 
-@dataclass
+@record
 class _DatePart:
     day: date
     start: int
@@ -429,7 +429,7 @@ class _DatePart:
     """Why this part alone is too vague inside free text (see `parse_in_text`)."""
 
 
-@dataclass
+@record
 class _TimePart:
     kind: str  # "clock" (點 or 3:00), "ampm", "fixed" (noon, midnight), "period" (下午 alone)
     start: int
@@ -443,7 +443,7 @@ class _TimePart:
     weak: str | None = None
 
 
-@dataclass
+@record
 class _Instant:
     value: datetime
     start: int
@@ -454,7 +454,7 @@ class _Instant:
 _Part = _DatePart | _TimePart | _Instant
 
 
-@dataclass
+@record
 class _Reading:
     date: _DatePart | None = None
     time: _TimePart | None = None
@@ -1171,7 +1171,7 @@ _ADJECTIVES = {"daily": ("DAILY", 1), "weekly": ("WEEKLY", 1), "biweekly": ("WEE
                "annually": ("YEARLY", 1)}
 
 
-@dataclass
+@record
 class _Rule:
     freq: str
     interval: int = 1

@@ -39,7 +39,7 @@ import json
 import re
 import uuid as uuidlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from functools import cache, lru_cache
@@ -57,6 +57,7 @@ from workbench.domain.models import (
     due_from_iso,
     due_to_iso,
 )
+from workbench.domain.records import record
 from workbench.domain.text import MAX_TEXT, MAX_TITLE, clean_text, one_line
 from workbench.i18n import t
 
@@ -108,7 +109,7 @@ class Kind(StrEnum):
     INT = "int"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Spec:
     kind: Kind
     required: bool = False
@@ -478,7 +479,7 @@ def dumps(record: Row) -> str:
     return json.dumps(record, ensure_ascii=False, separators=(", ", ": "))
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Links:
     """The uuids a record points to; the service turns them into row ids."""
 
@@ -786,7 +787,7 @@ class TwKind(StrEnum):
     """A pending occurrence of a series (it has a `parent`)."""
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class TwTask:
     """One Taskwarrior task mapped onto a task row, and what did not fit."""
 

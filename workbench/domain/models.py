@@ -8,9 +8,11 @@ that day) or a naive local `datetime` (due at that minute); `datetime` is a subc
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+
+from workbench.domain.records import record
 
 Due = date | datetime
 """A deadline: a `date` for all-day, a naive local `datetime` for a time of day."""
@@ -119,7 +121,7 @@ def due_from_iso(text: str | None) -> Due | None:
     return date.fromisoformat(text)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Task:
     title: str
     id: int | None = None
@@ -144,7 +146,7 @@ class Task:
     """Set when the task was deleted to the archive; undo clears it."""
 
 
-@dataclass(slots=True, frozen=True)
+@record(slots=True, frozen=True)
 class Extension:
     """One 延期: the deadline moved from `old` to `new`, and why."""
 
@@ -154,7 +156,7 @@ class Extension:
     at: datetime
 
 
-@dataclass(slots=True, frozen=True)
+@record(slots=True, frozen=True)
 class Chase:
     """One 催辦 of an instruction."""
 
@@ -166,7 +168,7 @@ class Chase:
     id: int | None = None
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Instruction:
     leader: str
     content: str
@@ -205,7 +207,7 @@ class Instruction:
         return self.chases[-1] if self.chases else None
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Feedback:
     content: str
     id: int | None = None
@@ -224,7 +226,7 @@ class Feedback:
     deleted: datetime | None = None
 
 
-@dataclass(slots=True, frozen=True)
+@record(slots=True, frozen=True)
 class Change:
     """One row's state before and after an action (None = did not exist)."""
 
@@ -234,7 +236,7 @@ class Change:
     after: dict[str, object] | None
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Event:
     """One entry of the append-only history."""
 

@@ -43,7 +43,6 @@ without the quotes or the backslash.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import datetime
 
 from workbench.domain.calendar import WorkCalendar
@@ -55,6 +54,7 @@ from workbench.domain.dates import (
     parse_phrase,
 )
 from workbench.domain.models import Category, Due, Importance
+from workbench.domain.records import record
 from workbench.domain.text import MAX_TITLE, clean_text
 from workbench.i18n import t
 
@@ -91,7 +91,7 @@ class QuickAddError(ValueError):
         return cls(err.key, err, **err.params)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class QuickAdd:
     title: str
     due: Due | None = None
@@ -141,7 +141,7 @@ _IMPOSSIBLE = frozenset({"dates.err.no_such_date", "dates.err.bad_time"})
 # --------------------------------------------------------------------------- words
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _Word:
     text: str
     start: int
@@ -198,14 +198,14 @@ def _words(line: str) -> list[_Word]:
 # --------------------------------------------------------------------------- the parse
 
 
-@dataclass
+@record
 class _Piece:
     text: str
     start: int
     end: int
 
 
-@dataclass
+@record
 class _Found:
     phrase: str
     result: When | Recurrence

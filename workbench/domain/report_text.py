@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from workbench.domain.humanize import format_date, weekday_name
 from workbench.domain.models import Due, Extension, Feedback, InstructionStatus, due_to_iso
+from workbench.domain.records import record
 from workbench.domain.summary import (
     Brief,
     Counts,
@@ -144,28 +144,28 @@ def _feedback_label(key: str, fb: Feedback) -> str:
 # --------------------------------------------------------------------------- blocks
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Title:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Subtitle:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Heading:
     text: str
     level: int = 1
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Para:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Field:
     """A short labelled value on one line."""
 
@@ -173,7 +173,7 @@ class Field:
     value: str
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Quote:
     """User text quoted whole under a label."""
 
@@ -181,13 +181,13 @@ class Quote:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Table:
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Numbered:
     lines: tuple[str, ...]
 

@@ -38,7 +38,7 @@ import calendar as _cal
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
@@ -58,6 +58,7 @@ from workbench.domain.models import (
     TaskStatus,
     deadline_instant,
 )
+from workbench.domain.records import record
 
 UPCOMING_WORKING_DAYS = 10
 """五、下一步工作 looks at least this many working days ahead (two working weeks)."""
@@ -81,7 +82,7 @@ def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Period:
     """A span of whole days, both ends included."""
 
@@ -172,7 +173,7 @@ class Period:
         return min(now, self.end_instant)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Scope:
     """Whose instructions a report covers."""
 
@@ -213,7 +214,7 @@ class Outcome(StrEnum):
     LATE = "late"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Dossier:
     """Everything known of one instruction that a report may need.
 
@@ -262,7 +263,7 @@ def _current_feedback(feedback: Iterable[Feedback]) -> list[Feedback]:
     return items
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Item:
     """One instruction as it stood at a moment (the end of a period, or now)."""
 
@@ -448,7 +449,7 @@ def _rate(part: int, whole: int) -> float | None:
     return part / whole if whole > 0 else None
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Counts:
     """The numbers of a period (see the module docstring for what each one means)."""
 
@@ -535,7 +536,7 @@ def _day(value: Due) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Summary:
     """A period's report: counts, the change since the previous period, and the sections."""
 
@@ -639,7 +640,7 @@ class EntryKind(StrEnum):
     CANCELLED = "cancelled"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Entry:
     """One step of 落實過程, in date order."""
 
@@ -651,7 +652,7 @@ class Entry:
     note: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class InstructionReport:
     """辦理情況報告 of one instruction, as it stands now."""
 
@@ -703,7 +704,7 @@ def instruction_report(
 # --------------------------------------------------------------------------- the ledger
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Ledger:
     """督辦台賬: one row per instruction of a period's population, in order of registration."""
 
@@ -720,7 +721,7 @@ def ledger(summary: Summary) -> Ledger:
 # --------------------------------------------------------------------------- the briefing
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Deadline:
     """A task or an instruction due soon, for the briefing."""
 
@@ -732,7 +733,7 @@ class Deadline:
     confidential: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Brief:
     """The day's briefing: what needs doing today and what is coming."""
 

@@ -6,7 +6,6 @@ never be stale.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from workbench.domain.calendar import WorkCalendar
@@ -17,6 +16,7 @@ from workbench.domain.models import (
     Light,
     deadline_instant,
 )
+from workbench.domain.records import record
 
 YELLOW_DAYS = 3
 """Default: yellow when the deadline is this many working days away or closer."""
@@ -60,7 +60,7 @@ def feedback_due(
     return now.date() - since.date() >= timedelta(days=interval)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class LightReason:
     light: Light
     overdue: bool

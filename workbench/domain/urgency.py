@@ -17,15 +17,16 @@ has come — the list follows the clock to the minute without rescoring everythi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from datetime import date, datetime, time, timedelta
 
 from workbench.domain.calendar import WorkCalendar
 from workbench.domain.models import Due, Importance, Quadrant, deadline_instant
+from workbench.domain.records import record
 from workbench.i18n import t
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Coefficients:
     """Weights of the urgency terms; each can be overridden in the config file."""
 
@@ -72,7 +73,7 @@ DUE_FAR = 0.2
 """Due term for a task due beyond the horizon."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Term:
     """One line of a score's explanation."""
 
@@ -89,7 +90,7 @@ class Term:
         return self.value * self.coefficient
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Score:
     total: float
     quadrant: Quadrant

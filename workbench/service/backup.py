@@ -13,12 +13,12 @@ restore (`…-replaced-…`) are never deleted by rotation.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench import locations
+from workbench.domain.records import record
 from workbench.i18n import t
 from workbench.store import backup as B
 from workbench.store.backup import BackupError, BackupInfo, RestoreResult
@@ -43,7 +43,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class DailyResult:
     made: BackupInfo | None
     """Today's copy, if this call made it (None: there already was one, or disabled)."""

@@ -17,13 +17,14 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 from workbench.config import Config
 from workbench.domain.models import deadline_instant, due_to_iso
+from workbench.domain.records import record
 from workbench.service.workbench import Workbench
 from workbench.store.store import FeedbackFilter, InstructionFilter, TaskFilter
 
@@ -34,7 +35,7 @@ CHUNK = 10_000
 """Rows per transaction when writing synthetic records."""
 
 
-@dataclass
+@record
 class Counts:
     """What a demonstration wrote."""
 
@@ -44,7 +45,7 @@ class Counts:
     events: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Sizes:
     tasks: int
     instructions: int
@@ -398,7 +399,7 @@ def _ts(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
 
 
-@dataclass
+@record
 class _Plan:
     """Rows to write, with the facts later rows depend on."""
 

@@ -40,12 +40,13 @@ import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from workbench.domain import interchange as X
+from workbench.domain import records
 from workbench.domain.models import Change
 from workbench.i18n import t
 from workbench.service.errors import WorkbenchError
@@ -84,7 +85,7 @@ class ExportFailed(WorkbenchError):
 # --------------------------------------------------------------------------- results
 
 
-@dataclass
+@records.record
 class ImportResult:
     """What an import did, for the command line and the app to report."""
 
@@ -122,7 +123,7 @@ class ImportResult:
         return out
 
 
-@dataclass
+@records.record
 class ExportResult:
     fmt: str
     path: Path | None

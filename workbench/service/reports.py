@@ -8,11 +8,11 @@ secretary's own attention list, like the lists on the main screen.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbench.domain.records import record
 from workbench.domain.summary import (
     BRIEF_WORKING_DAYS,
     Brief,
@@ -136,7 +136,7 @@ def tasks_done_per_day(
     }
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ReportRequest:
     """Which report: a period's summary (情況通報), one instruction's report (一事一文) or
     the ledger (督辦台賬) — for the command line and the summary screen alike."""
@@ -192,7 +192,7 @@ def _render(wb: Workbench, request: ReportRequest, fmt: str) -> str:
     return RT.summary_markdown(found) if fmt == "md" else RT.summary_text(found)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Preview:
     """What the summary screen shows of a report, from one reading of the records."""
 

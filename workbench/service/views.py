@@ -7,7 +7,6 @@ are their stable English codes; dates are ISO 8601.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -21,6 +20,7 @@ from workbench.domain.models import (
     Task,
     due_to_iso,
 )
+from workbench.domain.records import record
 
 
 def _ts(value: datetime | None) -> str | None:
@@ -31,7 +31,7 @@ def _date(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class TaskView:
     task: Task
     urgency: float
@@ -91,7 +91,7 @@ def _extension_json(ext: Extension) -> dict[str, Any]:
     }
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class InstructionView:
     instruction: Instruction
     light: Light

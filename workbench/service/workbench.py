@@ -13,7 +13,7 @@ import threading
 import uuid as uuidlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,6 +39,7 @@ from workbench.domain.models import (
     due_from_iso,
     due_to_iso,
 )
+from workbench.domain.records import record
 from workbench.domain.text import MAX_TEXT, MAX_TITLE, clean_text
 from workbench.domain.urgency import Score, Scorer
 from workbench.service.errors import (
@@ -90,7 +91,7 @@ def clock_from_env() -> Callable[[], datetime]:
     return lambda: moment
 
 
-@dataclass
+@record
 class _Recorder:
     """Collects the changes of one action while it runs, for its history event."""
 

@@ -18,9 +18,10 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
+from workbench.domain.records import record
 from workbench.store.db import (
     SQLITE_MAGIC,
     Database,
@@ -43,7 +44,7 @@ class BackupError(StoreError):
     what to do. Nothing was replaced or deleted."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class BackupInfo:
     """A checked database file."""
 
@@ -57,7 +58,7 @@ class BackupInfo:
         return sum(self.counts.values())
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RestoreResult:
     restored: BackupInfo
     """The file that was put back, as checked before restoring."""

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 
+from workbench.domain.records import record
 from workbench.store.script_fold import fold
 
 BREAK = "§"
@@ -63,7 +63,7 @@ def _quote(phrase: str) -> str:
     return '"' + phrase.replace('"', '""') + '"'
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Term:
     """One search term and how to look it up."""
 

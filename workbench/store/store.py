@@ -11,12 +11,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from workbench.domain.models import Change, Event, Feedback, Instruction, Task
+from workbench.domain.records import record
 from workbench.domain.text import clean_text
 from workbench.store import rows as R
 from workbench.store import script_fold
@@ -36,7 +36,7 @@ SORT_KEYS = {
 """(sort column, the date it is derived from, other columns reset with it) per table."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class TaskFilter:
     """Which tasks a list shows."""
 
@@ -47,7 +47,7 @@ class TaskFilter:
     include_confidential: bool = True
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class InstructionFilter:
     scope: str = "open"
     """`open`, `closed`, `all` or `archive`."""
@@ -57,7 +57,7 @@ class InstructionFilter:
     include_confidential: bool = True
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class FeedbackFilter:
     instruction_id: int | None = None
     """Feedback of one instruction; None for all feedback."""
@@ -67,7 +67,7 @@ class FeedbackFilter:
     include_confidential: bool = True
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class ScoredTask:
     task: Task
     urgency: float

@@ -10,13 +10,13 @@ When nothing matches, we say so ourselves, in the interface language.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
+from workbench.domain.records import record
 from workbench.i18n import LANGS, get_language, t, t_in
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ def highlight(matcher: Matcher, text: str) -> Content:
     return content
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Command:
     title: str
     english: str

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
 
 from workbench.domain.models import Feedback
+from workbench.domain.records import record
 from workbench.service.views import InstructionView, TaskView
 from workbench.service.workbench import Workbench
 from workbench.store.store import FeedbackFilter, InstructionFilter, TaskFilter
 
 
-@dataclass
+@record
 class TaskSource:
     workbench: Workbench
     filter: TaskFilter
@@ -29,7 +29,7 @@ class TaskSource:
         return self.workbench.task_position(int(key), self.filter)  # type: ignore[arg-type]
 
 
-@dataclass
+@record
 class InstructionSource:
     workbench: Workbench
     filter: InstructionFilter
@@ -47,7 +47,7 @@ class InstructionSource:
         return self.workbench.instruction_position(int(key), self.filter)  # type: ignore[arg-type]
 
 
-@dataclass
+@record
 class FeedbackSource:
     workbench: Workbench
     filter: FeedbackFilter

@@ -9,7 +9,7 @@ and reports errors without losing what was typed.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, ClassVar
 
 from textual import on
@@ -22,11 +22,12 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from workbench.domain.humanize import describe_when
+from workbench.domain.records import record
 from workbench.i18n import t
 from workbench.tui.widgets.clean_input import CleanInput
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Field:
     name: str
     label: str
@@ -43,7 +44,7 @@ class Field:
     placeholder: str = ""
 
 
-@dataclass
+@record
 class FormSpec:
     title: str
     """Translation key."""

@@ -8,7 +8,7 @@ ambiguous-width and misalign in CJK terminals).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
@@ -25,6 +25,7 @@ from textual.worker import get_current_worker
 
 from workbench.domain.humanize import format_date_short, weekday_name
 from workbench.domain.models import Light
+from workbench.domain.records import record
 from workbench.domain.summary import Period
 from workbench.i18n import t
 from workbench.service.reports import FILE_FORMATS, Preview, ReportRequest
@@ -48,7 +49,7 @@ DAYS_SHOWN = 14
 """The picture's last days (up to today)."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Choice:
     """What the screen shows; every key changes one field."""
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
 from itertools import chain
 from typing import Any, ClassVar, Generic, NamedTuple, Protocol, TypeVar
 
@@ -28,6 +27,7 @@ from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
+from workbench.domain.records import record
 from workbench.domain.text import fit as cut_to_width
 from workbench.domain.text import one_line
 from workbench.tui.widgets.quiet_scrollbar import QuietScrollBar
@@ -53,7 +53,7 @@ class Source(Protocol[T]):
     def position(self, key: Hashable) -> int | None: ...
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Cell:
     """One column of a row: text cut or padded to `width` cells (None = take the rest)."""
 

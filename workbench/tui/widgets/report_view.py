@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import pairwise
 from typing import ClassVar
 
@@ -33,6 +32,7 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from workbench.domain import report_text as RT
+from workbench.domain.records import record
 from workbench.domain.text import cell_width, line_starts
 from workbench.i18n import t
 
@@ -43,7 +43,7 @@ KEPT_LINES = 400
 """Drawn lines kept for scrolling back (a few screens)."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ReportStyles:
     """The looks of a report's parts, read from the widget's component classes on the UI
     thread (styles cannot be looked up from a worker)."""
