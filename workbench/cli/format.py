@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
+import os
+import sys
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -15,7 +16,19 @@ from workbench.service.views import InstructionView, TaskView
 
 
 def terminal_width() -> int:
-    return max(60, shutil.get_terminal_size((100, 24)).columns)
+    """`COLUMNS`, else the terminal's width, else 100; never under 60. The rules of
+    `shutil.get_terminal_size`, whose module (with the compression libraries it loads) was
+    a twentieth of `workbench list`."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return max(60, columns or 100)
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], flex: int) -> list[str]:

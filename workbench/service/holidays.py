@@ -12,7 +12,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from functools import cache
@@ -66,6 +65,8 @@ def _read(path: Path) -> YearData | None:
 
 def _write(path: Path, data: YearData) -> None:
     """Best effort: a cache that cannot be written only costs time."""
+    import tempfile  # here, not at the top: every command reads the cache, few write it
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         payload = json.dumps(
