@@ -22,7 +22,6 @@ import contextlib
 import faulthandler
 import json
 import os
-import random
 import subprocess
 import sys
 import tempfile
@@ -43,6 +42,7 @@ TIMEOUT = 10.0
 EXIT_WAIT = 30.0
 """Seconds the app has to end after the script before the probe ends itself."""
 
+GOLDEN = (5**0.5 - 1) / 2
 PHASES = ("moves", "quick_add", "search", "outside", "summary_screen")
 """What the script does, in order (BENCH_PHASES picks some)."""
 SEARCH_WORDS = ("會", "會議", "家長會", "report")
@@ -357,11 +357,14 @@ class Script:
         # A fixed pause would put each commit at the same point of the app's half-second
         # poll (the other process takes about as long to start every time), so that the
         # commit → shown line measured either almost no wait or almost all of it: 47 ms at
-        # one size, 490 ms at the others. Spread over a whole interval, it is the wait a
-        # change from another window meets: a quarter second on average.
-        pauses = random.Random(20261127)
+        # one size, 490 ms at the others. The pauses step through the interval by the
+        # golden ratio, which spreads any number of them evenly (a few random ones did not:
+        # seven draws clustered, the same seven in every run); then the line is the wait a
+        # change from another window meets, a quarter second on average.
+        from workbench.tui.app import POLL_SECONDS
+
         for n in range(3 + 2 * self.reps):
-            self.settle(0.3 + pauses.random() * 0.5)
+            self.settle(0.3 + (n * GOLDEN % 1.0) * POLL_SECONDS)
             before = self.call(lambda: self.tasks.row_count)
             self.rec.refreshed.clear()
             wait = _Wait(lambda b=before: self.tasks.row_count == b + 1, time.perf_counter())
