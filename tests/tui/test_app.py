@@ -333,6 +333,51 @@ async def test_chase_extend_close_flow(workbench):
         assert view.last_feedback.content == "家長會已順利召開"
 
 
+async def test_tab_goes_round_the_fields_only_and_enter_saves_from_any(workbench):
+    """Tab once stopped on the form's scrolling box, where typing went nowhere and Enter
+    saved nothing: found by hand, extending an instruction."""
+    app = make_app(workbench)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        instr = app.screen.instructions.current.instruction
+        await pilot.press("E")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        await type_text(pilot, "下週五")
+        await pilot.press("enter")  # no reason yet: refused, the reason field focused
+        await pilot.pause()
+        assert app.screen is form and app.focused.id == "f-reason"
+        stops = []
+        for _ in range(4):
+            await pilot.press("tab")
+            stops.append(app.focused.id)
+        assert stops == ["f-to", "f-reason", "f-to", "f-reason"]
+        await type_text(pilot, "家長會改期")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert workbench.instruction_view(instr.id).instruction.deadline == date(2026, 12, 4)
+        # Said in words, not as 2026-12-04.
+        notices = [n.message for n in app._notifications]
+        assert "Now due Friday 4 December 2026 (all day)." in notices
+
+
+async def test_completing_a_recurring_task_says_when_it_comes_back(workbench):
+    task_id = workbench.add_task("交週報 每週五").task.id
+    app = make_app(workbench)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.screen.tasks.reload(keep=task_id)
+        await settle(pilot)
+        assert app.screen.tasks.current.task.id == task_id
+        await pilot.press("space")
+        await settle(pilot)
+        notices = [n.message for n in app._notifications]
+        assert any(m.endswith("Next: Friday 4 December 2026 (all day)") for m in notices), notices
+
+
 async def test_feedback_pane_follows_the_instruction_and_f_adds(workbench):
     app = make_app(workbench)
     async with app.run_test(size=(120, 40)) as pilot:

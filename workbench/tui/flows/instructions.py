@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from workbench.domain.humanize import describe_when
 from workbench.domain.models import Channel, FeedbackKind, due_to_iso
 from workbench.i18n import t
 from workbench.tui.flows import FlowBase, short, user_errors
@@ -178,7 +179,7 @@ class InstructionFlows(FlowBase):
                 _field("reason", "tui.form.reason", required=True),
             ],
             lambda v: self.workbench.extend(instruction_id, v["to"], v["reason"]),
-            lambda view: t("tui.done.extended", deadline=view.to_json()["deadline"]),
+            lambda view: t("tui.done.extended", deadline=describe_when(view.instruction.deadline)),
         )
 
     def close_instruction(self, instruction_id: int) -> None:

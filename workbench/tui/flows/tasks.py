@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from workbench.domain.humanize import describe_when
 from workbench.i18n import t
 from workbench.tui.flows import FlowBase, short, user_errors
 
@@ -45,8 +46,8 @@ class TaskFlows(FlowBase):
         def done(result: Any) -> str:
             view, successor = result
             text = t("tui.done.done", title=short(view.task.title))
-            if successor is not None:
-                text += " " + t("tui.done.next", due=successor.to_json()["due"])
+            if successor is not None and successor.task.due is not None:
+                text += " " + t("tui.done.next", due=describe_when(successor.task.due))
             return text
 
         self.perform(lambda: self.workbench.complete_task(task_id), done=done, panes=BOTH)

@@ -91,7 +91,8 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
             yield Label(Content(t(self.spec.title)), classes="form-title")
             if self.spec.subtitle:
                 yield Label(Content(self.spec.subtitle), classes="form-subtitle")
-            with VerticalScroll(id="fields"):
+            # Not a stop for Tab: the keys typed there went nowhere, and Enter saved nothing.
+            with VerticalScroll(id="fields", can_focus=False):
                 for f in self.spec.fields:
                     yield from self._field(f)
             yield Static("", id="form-error")
