@@ -277,7 +277,7 @@ class Script:
                     here = 0
                 target = min(here + page, count - 1)
                 pages.append(self.press("pagedown", lambda t=target: self.tasks.cursor == t))
-            # Twenty a round: its 95th percentile is read off eighty in a full run.
+            # Twenty a round: a full run reads its 95th percentile off 120.
             for _ in range(20):
                 self.to_top()
                 ends.append(self.press("end", lambda: self.tasks.cursor == count - 1))

@@ -98,12 +98,22 @@ def test_mutable_records_change_and_are_not_hashable() -> None:
         thing.other = 1  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("options", OPTIONS)
-def test_records_copy_and_pickle(options: dict[str, bool]) -> None:
-    thing = _Pickled("a", 2) if not options else _Frozen("a", 2)
-    assert pickle.loads(pickle.dumps(thing)) == thing
-    assert copy.copy(thing) == thing
-    assert copy.deepcopy(thing) == thing
+@record
+class _Plain:
+    title: str
+    n: int = 0
+
+
+@record(slots=True)
+class _Slotted:
+    title: str
+    n: int = 0
+
+
+@record(frozen=True)
+class _FrozenPlain:
+    title: str
+    n: int = 0
 
 
 @record(frozen=True, slots=True)
@@ -112,10 +122,12 @@ class _Frozen:
     n: int = 0
 
 
-@record
-class _Pickled:
-    title: str
-    n: int = 0
+@pytest.mark.parametrize("kind", [_Plain, _Slotted, _FrozenPlain, _Frozen])
+def test_records_copy_and_pickle(kind: type) -> None:
+    thing = kind("a", 2)
+    assert pickle.loads(pickle.dumps(thing)) == thing
+    assert copy.copy(thing) == thing
+    assert copy.deepcopy(thing) == thing
 
 
 def test_a_class_without_a_docstring_is_described_by_its_fields() -> None:
