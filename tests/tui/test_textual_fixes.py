@@ -60,3 +60,76 @@ def test_the_colours_are_textual_s_own():
     inner, outer = cache.get_inner_outer(Color(10, 20, 30), Color(200, 0, 0, 0.5))
     assert outer.background == Color(10, 20, 30)
     assert inner.background == Color(10, 20, 30) + Color(200, 0, 0, 0.5)
+
+
+# ----------------------------------------------------------------- Chinese in a toast
+
+from textual.containers import Horizontal  # noqa: E402
+from textual.widgets import Footer  # noqa: E402
+
+MESSAGE = "已刪除：核對安全隱患整改台賬"
+
+
+class _Panes(App[None]):
+    CSS = """
+    Static { width: 1fr; height: 1fr; border: round white; }
+    #left { width: 30; }
+    Toast { max-width: 60; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            yield Static("左邊的窗格", id="left")
+            yield Static("右邊的窗格", id="right")
+        yield Footer()
+
+
+def _screen_text(app: App[None]) -> list[str]:
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+async def test_a_toast_over_two_panes_keeps_every_character():
+    textual_fixes.apply()
+    # Every width puts the toast's text across the panes' border at another cell.
+    for width in range(76, 82):
+        app = _Panes()
+        async with app.run_test(size=(width, 16), notifications=True) as pilot:
+            app.notify(MESSAGE, timeout=30)
+            await pilot.pause()
+            assert any(MESSAGE in line for line in _screen_text(app)), width
+
+
+async def test_a_partial_update_under_a_toast_draws_each_piece_to_its_end():
+    """What the terminal receives after a change under the toast: each piece of a line
+    reaches exactly to where the next begins."""
+    textual_fixes.apply()
+    app = _Panes()
+    async with app.run_test(size=(79, 16), notifications=True) as pilot:
+        app.notify(MESSAGE, timeout=30)
+        await pilot.pause()
+        compositor = app.screen._compositor
+        compositor.render_full_update()
+        app.query_one("#right", Static).update("右邊的窗格，更新了")
+        app.query_one("#left", Static).update("左邊")
+        compositor.update_widgets({app.query_one("#left"), app.query_one("#right")})
+        update = compositor.render_partial_update()
+        assert update is not None
+        for y, _, _ in update.spans:
+            for end, (x, strip) in zip(update.chop_ends[y], update.chops[y].items(),
+                                       strict=True):  # fmt: skip
+                if strip is not None and strip is not textual_fixes.ABSORBED:
+                    assert strip.cell_length == end - x, (y, x)
+
+
+async def test_a_screen_without_overlays_is_cut_as_textual_cuts_it():
+    textual_fixes.apply()
+    app = _Panes()
+    async with app.run_test(size=(80, 16)) as pilot:
+        await pilot.pause()
+        compositor = app.screen._compositor
+        region = compositor.size.region
+        ours = compositor._render_chops(region, lambda y: True)
+        theirs = textual_fixes.textual_render_chops(compositor, region, lambda y: True)
+        assert [{x: s.text for x, s in line.items()} for line in ours] == [
+            {x: s.text for x, s in line.items()} for line in theirs
+        ]
