@@ -84,7 +84,8 @@ def _render_chops(
             spans = [cut for cut in cuts[y] if last_cut >= cut >= first_cut]
             if len(spans) <= 2:  # the usual case: one bucket (or none), nothing to decide
                 if len(spans) == 2 and line[spans[0]] is None:
-                    line[spans[0]] = strip
+                    for piece in strip.divide([spans[1] - render_x]):  # as Textual does
+                        line[spans[0]] = piece
                 continue
             free = [line[cut] is None for cut in spans[:-1]]
             if True not in free:
