@@ -1,7 +1,11 @@
 """The catalogue is complete in all three languages and consistent in its placeholders."""
 
+import pkgutil
 import re
 import string
+import subprocess
+import sys
+import types
 
 import pytest
 
@@ -21,6 +25,44 @@ def test_every_message_exists_in_every_language(key):
     assert all(text.strip() for text in texts), key
     fields = [_fields(text) for text in texts]
     assert fields[0] == fields[1] == fields[2], key
+
+
+def test_every_catalogue_module_is_read_and_read_once():
+    from workbench.i18n import messages
+
+    found = sorted(m.name for m in pkgutil.iter_modules(messages.__path__))
+    assert sorted(i18n.AREAS) == found
+    assert len(set(i18n.AREAS)) == len(i18n.AREAS)
+
+
+def test_a_command_reads_only_the_messages_it_speaks():
+    """Messages are read module by module as keys are asked for: a fresh process that
+    translates a common word reads one module, and a key nowhere reads them all."""
+    code = (
+        "import sys\n"
+        "from workbench import i18n\n"
+        "i18n.t('light.red')\n"
+        "read = sorted(m for m in sys.modules if m.startswith('workbench.i18n.messages.'))\n"
+        "print(len(read), len(i18n.AREAS))\n"
+        "assert i18n.t('no.such.key') == 'no.such.key'\n"
+        "print(sum(m.startswith('workbench.i18n.messages.') for m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    first, areas, after = (int(n) for n in out.stdout.split())
+    assert first == 1
+    assert after == areas
+
+
+def test_a_key_defined_twice_is_refused(monkeypatch):
+    monkeypatch.setattr(i18n, "_read", {"light.red": ("red", "紅", "红")})
+    monkeypatch.setattr(i18n, "_unread", ["common"])
+    monkeypatch.setitem(
+        sys.modules,
+        "workbench.i18n.messages.common",
+        types.SimpleNamespace(MESSAGES={"light.red": ("r", "紅", "红")}),
+    )
+    with pytest.raises(RuntimeError, match=r"light\.red"):
+        i18n.catalogue()
 
 
 def test_simplified_text_has_no_common_traditional_forms():

@@ -1,6 +1,6 @@
 """The one translation function every user-visible string goes through.
 
-Catalogues live in `workbench.i18n.messages.*`: each module defines
+Catalogues live in `workbench.i18n.messages.*` (listed in `AREAS`): each module defines
 ``MESSAGES: dict[str, tuple[str, str, str]]`` mapping a stable key to its text in
 English, Traditional Chinese and Simplified Chinese (in the order of `LANGS`). Keys are
 grouped by area so each part of the program owns its own file. Placeholders use
@@ -8,14 +8,14 @@ grouped by area so each part of the program owns its own file. Placeholders use
 suite checks that, and that no key is defined twice.
 
 This module is pure (no IO beyond importing the catalogue modules) so the domain layer may
-use it.
+use it. The catalogue modules are read as messages are asked for (see `AREAS`).
 """
 
 from __future__ import annotations
 
 import importlib
 import os
-import pkgutil
+import threading
 from collections.abc import Mapping
 
 LANGS: tuple[str, ...] = ("en", "zh-Hant", "zh-Hans")
@@ -44,9 +44,32 @@ _ALIASES: dict[str, str] = {
     "zh": "zh-Hans",
 }
 
+AREAS: tuple[str, ...] = (
+    "common",
+    "cli",
+    "dates",
+    "errors",
+    "config",
+    "urgency",
+    "history",
+    "tui",
+    "reliability",
+    "reports",
+    "interchange",
+    "demo",
+)
+"""The modules of `workbench.i18n.messages`, in the order they are read: a key not among
+the messages read so far reads the next module, until it is found. A command reads the
+few it speaks from (`workbench list`: the first three) rather than all 2,500 lines of
+them; a test keeps this list the same as the package's modules."""
+
 _current: str = DEFAULT_LANG
 """The process-wide interface language: one process serves one user."""
-_catalogue: dict[str, tuple[str, str, str]] | None = None
+_read: dict[str, tuple[str, str, str]] = {}
+"""Every message of the modules read so far."""
+_unread: list[str] = list(AREAS)
+_reading = threading.Lock()
+"""Held while a module is read: the app's workers translate too."""
 
 
 class UnknownLanguage(ValueError):
@@ -86,21 +109,32 @@ def get_language() -> str:
     return _current
 
 
-def catalogue() -> dict[str, tuple[str, str, str]]:
-    """All messages, loaded once from every module in `workbench.i18n.messages`."""
-    global _catalogue
-    if _catalogue is None:
-        from workbench.i18n import messages
+def _read_next() -> None:
+    """Merge the next unread module into the messages read (the caller holds _reading)."""
+    name = _unread[0]
+    module = importlib.import_module(f"workbench.i18n.messages.{name}")
+    twice = _read.keys() & module.MESSAGES.keys()
+    if twice:
+        raise RuntimeError(f"message keys {sorted(twice)} defined twice ({name})")
+    _read.update(module.MESSAGES)
+    del _unread[0]
 
-        merged: dict[str, tuple[str, str, str]] = {}
-        for info in sorted(pkgutil.iter_modules(messages.__path__), key=lambda m: m.name):
-            module = importlib.import_module(f"{messages.__name__}.{info.name}")
-            for key, texts in module.MESSAGES.items():
-                if key in merged:
-                    raise RuntimeError(f"message key {key!r} defined twice ({info.name})")
-                merged[key] = texts
-        _catalogue = merged
-    return _catalogue
+
+def _texts(key: str) -> tuple[str, str, str] | None:
+    texts = _read.get(key)
+    if texts is None and _unread:
+        with _reading:
+            while (texts := _read.get(key)) is None and _unread:
+                _read_next()
+    return texts
+
+
+def catalogue() -> dict[str, tuple[str, str, str]]:
+    """All messages (every module read)."""
+    with _reading:
+        while _unread:
+            _read_next()
+    return _read
 
 
 def t(key: str, /, **kwargs: object) -> str:
@@ -110,7 +144,7 @@ def t(key: str, /, **kwargs: object) -> str:
 
 def t_in(lang: str, key: str, /, **kwargs: object) -> str:
     """The text of `key` in `lang` (one of `LANGS`)."""
-    texts = catalogue().get(key)
+    texts = _texts(key)
     if texts is None:
         # A missing key is a programming error; show the key rather than crash the UI.
         return key
@@ -119,4 +153,4 @@ def t_in(lang: str, key: str, /, **kwargs: object) -> str:
 
 
 def has_key(key: str) -> bool:
-    return key in catalogue()
+    return _texts(key) is not None

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import errno
 import os
-import random
 import sqlite3
 import threading
 import time
@@ -340,6 +339,8 @@ class Database:
                     or waited >= 0.9 * BUSY_TIMEOUT_MS / 1000
                 ):
                     raise translate_error(err, self.path) from None
+                import random  # only when another window holds the lock
+
                 time.sleep(0.05 + random.random() * 0.2)
 
     @contextmanager
