@@ -188,32 +188,42 @@ def test_domain_imports_no_io_or_ui_library():
 @pytest.mark.parametrize(
     ("args", "env", "expected"),
     [
-        ([], {}, (None, None)),
-        (["--db", "a.db"], {}, (Path("a.db"), None)),
-        (["--db=a.db", "--lang", "zh-Hant"], {}, (Path("a.db"), "zh-Hant")),
-        ([], {"WORKBENCH_DB": "e.db", "WORKBENCH_LANG": "en"}, (Path("e.db"), "en")),
-        (["--db", "a.db"], {"WORKBENCH_DB": "e.db"}, (Path("a.db"), None)),
-        (["list"], {}, None),
-        (["--db", "a.db", "list"], {}, None),
+        ([], {}, (None, None, ())),
+        (["--db", "a.db"], {}, (Path("a.db"), None, ())),
+        (["--db=a.db", "--lang", "zh-Hant"], {}, (Path("a.db"), "zh-Hant", ())),
+        ([], {"WORKBENCH_DB": "e.db", "WORKBENCH_LANG": "en"}, (Path("e.db"), "en", ())),
+        (["--db", "a.db"], {"WORKBENCH_DB": "e.db"}, (Path("a.db"), None, ())),
+        (["list"], {}, (None, None, ("list",))),
+        (["--db", "a.db", "list"], {}, (Path("a.db"), None, ("list",))),
+        (["--lang=en", "list"], {}, (None, "en", ("list",))),
+        (["list", "--all"], {}, None),
+        (["list", "--limit", "5"], {}, None),
+        (["list", "-h"], {}, None),
+        (["list", "extra"], {}, None),
+        (["add", "x"], {}, None),
+        (["instr", "list"], {}, None),
         (["--help"], {}, None),
+        (["-h"], {}, None),
         (["--version"], {}, None),
         (["--db"], {}, None),
         (["--db="], {}, None),
         (["--db", "a.db", "--db", "b.db"], {}, None),
         (["--lang", "klingon"], {}, None),
+        (["--lang", "klingon", "list"], {}, None),
         ([], {"WORKBENCH_LANG": "klingon"}, None),
     ],
 )
-def test_only_db_and_lang_open_the_app_without_click(monkeypatch, args, env, expected):
-    """The app's own start-up reads `--db` and `--lang`; everything else, and anything
-    wrong, is left to click, which says what is wrong."""
-    from workbench.cli.main import _opens_the_app
+def test_only_the_app_and_a_bare_list_run_without_click(monkeypatch, args, env, expected):
+    """The app's start-up and the bare `workbench list` read `--db` and `--lang`
+    themselves; everything else, and anything wrong, is left to click, which says what is
+    wrong."""
+    from workbench.cli.main import _plain_call
 
     monkeypatch.delenv("WORKBENCH_DB", raising=False)
     monkeypatch.delenv("WORKBENCH_LANG", raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
-    assert _opens_the_app(args) == expected
+    assert _plain_call(args) == expected
 
 
 def test_an_unknown_language_for_the_app_is_refused_by_click(db_path):

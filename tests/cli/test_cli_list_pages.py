@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 
 import pytest
 
@@ -63,3 +65,59 @@ def test_limit_and_all(capsys, big):
     assert {t["status"] for t in listed} == {"open", "done", "cancelled"}
     _, out = run(capsys, "--db", str(db), "list", "--all")
     assert len(out.splitlines()) == 1 + expected["all"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-Hant", "zh-Hans"])
+def test_the_bare_list_prints_what_click_prints(capsys, big, lang):
+    """A bare `workbench list` runs without click (see PLAIN); `--limit 30`, the same
+    page, goes through click. They print the same, to the byte."""
+    db, _ = big
+    _, bare = run(capsys, "--lang", lang, "--db", str(db), "list")
+    _, through_click = run(capsys, "--lang", lang, "--db", str(db), "list", "--limit", str(PAGE))
+    assert bare == through_click
+    assert len(bare.splitlines()) == 1 + PAGE + 1
+
+
+def test_the_bare_list_of_nothing_says_so(capsys, db_path):
+    _, bare = run(capsys, "--db", str(db_path), "list")
+    _, through_click = run(capsys, "--db", str(db_path), "list", "--limit", str(PAGE))
+    assert bare == through_click
+    assert bare.strip()
+
+
+def _workbench(db, *args: str, **kwargs) -> subprocess.Popen:
+    env = {**os.environ, "WORKBENCH_NOW": NOW.isoformat(timespec="minutes")}
+    return subprocess.Popen(
+        [sys.executable, "-m", "workbench", "--db", str(db), *args],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, **kwargs,
+    )  # fmt: skip
+
+
+def test_the_bare_list_loads_neither_click_nor_textual(big):
+    db, _ = big
+    code = (
+        "import sys\n"
+        "from workbench.entry import main\n"
+        f"sys.argv = ['workbench', '--db', {str(db)!r}, 'list']\n"
+        "try:\n"
+        "    main()\n"
+        "finally:\n"
+        "    print([m for m in ('click', 'textual') if m in sys.modules], file=sys.stderr)\n"
+    )
+    env = {**os.environ, "WORKBENCH_NOW": NOW.isoformat(timespec="minutes")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stderr.strip() == "[]"
+    assert len(out.stdout.splitlines()) == 1 + PAGE + 1
+
+
+@pytest.mark.parametrize("args", [("list",), ("list", "--all")])
+def test_a_reader_that_stops_early_is_not_an_error(big, args):
+    """`workbench list | head -1`: the reader goes away; the command ends quietly and
+    successfully, with or without click."""
+    db, _ = big
+    reader_gone = _workbench(db, *args)
+    reader_gone.stdout.close()  # before anything is written
+    _, err = reader_gone.communicate(timeout=60)
+    assert reader_gone.returncode == 0, err
+    assert err == b""

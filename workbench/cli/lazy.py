@@ -12,6 +12,8 @@ from typing import Any
 
 import click
 
+from workbench.cli.main import ReaderGone
+
 
 class LazyGroup(click.Group):
     """`areas` maps each subcommand to the module of `workbench.cli` whose
@@ -23,6 +25,12 @@ class LazyGroup(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*self.areas, *self.commands})
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as err:
+            raise ReaderGone from err  # past click, which ends with status 1 on it
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         area = self.areas.get(cmd_name)

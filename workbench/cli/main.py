@@ -1,7 +1,7 @@
 """The `workbench` command line (DESIGN.md's contract). It never imports Textual: the app is
-imported only when `workbench` runs without a subcommand. Nor does it import click then:
-opening the app takes no more than `--db` and `--lang`, read here (see _opens_the_app),
-and click's import and command tree are a twentieth of the app's start-up.
+imported only when `workbench` runs without a subcommand. Nor does it import click then, or
+for a bare `workbench list`: these take no more than `--db` and `--lang`, read here (see
+PLAIN).
 
 Bad input is refused with a message on stderr and exit status 1; usage errors exit 2; no
 Python traceback is shown for anything a user can type.
@@ -27,6 +27,11 @@ from workbench.store.db import StoreError
 
 if TYPE_CHECKING:
     import click
+
+
+class ReaderGone(Exception):
+    """Standard output's reader went away (`workbench list --all | head -1`) while a
+    subcommand wrote: not an error (see main)."""
 
 
 def _user_errors() -> tuple[type[Exception], ...]:
@@ -123,15 +128,21 @@ COMMANDS = {
 """Each subcommand and the module of `workbench.cli` whose `register` adds it."""
 
 
-def _opens_the_app(args: Sequence[str]) -> tuple[Path | None, str | None] | None:
-    """`--db` and `--lang` (and WORKBENCH_DB) when that is all there is, each at most once
-    and valid: the app is then opened without click. Anything else — a subcommand,
-    `--help`, a language we do not have — is click's, which also says what is wrong."""
+PLAIN: tuple[tuple[str, ...], ...] = ((), ("list",))
+"""What runs without click: the app (no subcommand), and `workbench list` bare — the first
+page of the to-do list, the command typed and polled most. Click's import and command
+tree were a twentieth of the app's start-up and a tenth of `workbench list`."""
+
+
+def _plain_call(args: Sequence[str]) -> tuple[Path | None, str | None, tuple[str, ...]] | None:
+    """`--db` and `--lang` (and WORKBENCH_DB), each at most once and valid, and the words
+    after them, when those are one of PLAIN. Anything else — another subcommand, an
+    option, `--help`, a language we do not have — is click's, which also says what is
+    wrong."""
     found: dict[str, str] = {}
     rest = list(args)
-    while rest:
-        arg = rest.pop(0)
-        name, eq, value = arg.partition("=")
+    while rest and rest[0].startswith("-"):
+        name, eq, value = rest.pop(0).partition("=")
         if name not in ("--db", "--lang") or name in found:
             return None
         if not eq:
@@ -141,6 +152,9 @@ def _opens_the_app(args: Sequence[str]) -> tuple[Path | None, str | None] | None
         if not value:
             return None
         found[name] = value
+    words = tuple(rest)
+    if words not in PLAIN:
+        return None
     lang = found.get("--lang") or os.environ.get("WORKBENCH_LANG") or None
     if lang is not None:
         try:
@@ -148,17 +162,34 @@ def _opens_the_app(args: Sequence[str]) -> tuple[Path | None, str | None] | None
         except i18n.UnknownLanguage:
             return None
     db = found.get("--db") or os.environ.get("WORKBENCH_DB") or None
-    return (Path(db) if db else None), lang
+    return (Path(db) if db else None), lang, words
 
 
-def _open_app(db_path: Path | None, lang: str | None, config: Config) -> None:
-    """What the command group does when no subcommand is named, without click (and
-    without reading the settings a second time)."""
-    from workbench.tui.app import run
-
+def _run_plain(db: Path | None, lang: str | None, words: tuple[str, ...], config: Config) -> None:
+    """What the command group and the named command do, without click (and without reading
+    the settings a second time)."""
     if lang:
         i18n.set_language(lang)
-    run(db_path or locations.default_db_path(), config)
+    db_path = db or locations.default_db_path()
+    if not words:
+        from workbench.tui.app import run
+
+        run(db_path, config)
+        return
+    from workbench.cli.context import Context
+    from workbench.cli.tasks import show_tasks
+
+    collector.release()
+    obj = Context(db_path, config)
+    try:
+        show_tasks(obj, _echo)
+        sys.stdout.flush()
+    finally:
+        obj.close()
+
+
+def _echo(line: str) -> None:
+    sys.stdout.write(line + "\n")
 
 
 def _run_click(args: list[str], config: Config) -> object:
@@ -191,16 +222,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     if config_error is not None:
         say(str(config_error))
         sys.exit(1)
-    app = _opens_the_app(args)
+    plain = _plain_call(args)
     try:
-        if app is not None:
+        if plain is not None:
             assert config is not None  # a config error has ended the command above
-            result: object = _open_app(*app, config)
+            result: object = _run_plain(*plain, config)
         else:
             result = _run_click(args, config)
     except KeyboardInterrupt:
         sys.exit(130)
-    except BrokenPipeError:
+    except (BrokenPipeError, ReaderGone):
         # The reader went away (`workbench list | head`): not an error.
         sys.stderr.close()
         sys.exit(0)

@@ -3,10 +3,14 @@
 
 from __future__ import annotations
 
-import click
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from workbench.cli.context import Context, echo_json
 from workbench.i18n import t
+
+if TYPE_CHECKING:
+    import click
 
 PAGE = 30
 """Rows `workbench list` shows by default: one screenful."""
@@ -14,6 +18,7 @@ PAGE = 30
 
 def register(cli: click.Group) -> None:
     """Add the to-do commands to the command tree."""
+    import click
 
     @cli.command("add", help=t("cli.help.add"))
     @click.argument("text", nargs=-1, required=True)
@@ -47,25 +52,7 @@ def register(cli: click.Group) -> None:
     @click.option("--json", "as_json", is_flag=True, help=t("cli.help.json"))
     @click.pass_obj
     def list_(obj: Context, limit: int | None, show_all: bool, query: str, as_json: bool) -> None:
-        from workbench.cli.format import task_lines
-        from workbench.store.store import TaskFilter
-
-        wb = obj.workbench()
-        flt = TaskFilter(scope="all" if show_all else "open", query=query)
-        total = wb.count_tasks(flt)
-        if limit is None:
-            limit = total if show_all else PAGE
-        views = wb.list_tasks(flt, 0, limit)
-        if as_json:
-            echo_json([v.to_json() for v in views])
-            return
-        if not views:
-            click.echo(t("cli.no_tasks"))
-            return
-        for line in task_lines(views, wb.now(), wb.calendar):
-            click.echo(line)
-        if total > len(views):
-            click.echo(t("cli.more", shown=len(views), total=total))
+        show_tasks(obj, click.echo, limit=limit, show_all=show_all, query=query, as_json=as_json)
 
     @cli.command("done", help=t("cli.help.done"))
     @click.argument("ids", nargs=-1, type=int, required=True)
@@ -87,3 +74,35 @@ def register(cli: click.Group) -> None:
 
         event = obj.workbench().undo()
         click.echo(t("cli.undone", what=describe_event(event)))
+
+
+def show_tasks(
+    obj: Context,
+    echo: Callable[[str], object],
+    *,
+    limit: int | None = None,
+    show_all: bool = False,
+    query: str = "",
+    as_json: bool = False,
+) -> None:
+    """`workbench list`: a page of the to-do list in its order, `echo`ed line by line (the
+    bare command runs this without click: see `workbench.cli.main`)."""
+    from workbench.cli.format import task_lines
+    from workbench.store.store import TaskFilter
+
+    wb = obj.workbench()
+    flt = TaskFilter(scope="all" if show_all else "open", query=query)
+    total = wb.count_tasks(flt)
+    if limit is None:
+        limit = total if show_all else PAGE
+    views = wb.list_tasks(flt, 0, limit)
+    if as_json:
+        echo_json([v.to_json() for v in views])
+        return
+    if not views:
+        echo(t("cli.no_tasks"))
+        return
+    for line in task_lines(views, wb.now(), wb.calendar):
+        echo(line)
+    if total > len(views):
+        echo(t("cli.more", shown=len(views), total=total))
