@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import threading
-import uuid as uuidlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import field
@@ -76,6 +75,14 @@ _LOOK_UP = object()
 
 _QUADRANT = {q.value: q for q in Quadrant}
 """Quadrants by their stored value: a page's rows look theirs up (see rows.py)."""
+
+
+def new_uuid() -> str:
+    """A record's lasting identity, random (UUID version 4). The uuid module is imported only
+    here: it imports `platform`, which reading commands need not pay for."""
+    import uuid
+
+    return str(uuid.uuid4())
 
 
 def system_clock() -> datetime:
@@ -297,7 +304,7 @@ class Workbench:
                 due = instr.deadline
         task = Task(
             title=self._title(quick.title),
-            uuid=str(uuidlib.uuid4()),
+            uuid=new_uuid(),
             notes=self._text(notes),
             importance=quick.importance,
             urgent=quick.urgent,
@@ -383,7 +390,7 @@ class Workbench:
                 )
                 successor = Task(
                     title=task.title,
-                    uuid=str(uuidlib.uuid4()),
+                    uuid=new_uuid(),
                     notes=task.notes,
                     importance=task.importance,
                     urgent=task.urgent,
@@ -595,7 +602,7 @@ class Workbench:
         instr = Instruction(
             leader=self._text(leader, required_key="error.blank_leader", multiline=False),
             content=self._text(content, required_key="error.blank_content"),
-            uuid=str(uuidlib.uuid4()),
+            uuid=new_uuid(),
             source=self._text(source, multiline=False),
             issued_on=issued,
             deadline=self._due(deadline),
@@ -753,7 +760,7 @@ class Workbench:
             when = parsed if isinstance(parsed, datetime) else datetime.combine(parsed, time(9))
         feedback = Feedback(
             content=self._text(content, required_key="error.blank_feedback"),
-            uuid=str(uuidlib.uuid4()),
+            uuid=new_uuid(),
             instruction_id=instruction_id,
             leader=self._text(leader or (instr.leader if instr else ""), multiline=False),
             at=when or now,  # type: ignore[arg-type]
