@@ -178,6 +178,24 @@ def test_rates_render_with_a_dash_when_undefined():
     assert R.rate_text(4 / 9) == "44.4%"
 
 
+def test_the_completion_rate_says_it_leaves_the_withdrawn_out():
+    """辦結率 is closed ÷ (all − withdrawn): 4 closed of 10 with one withdrawn reads 44.4%,
+    which a reader would check against 40% unless the sentence says why."""
+    from dataclasses import replace
+
+    summary = november()
+    assert summary.counts.cancelled == 1
+    i18n.set_language("zh-Hant")
+    try:
+        assert "辦結率44.4%（已撤銷的1件不計）" in R.overview_sentence(summary)
+        none_withdrawn = replace(summary, counts=replace(summary.counts, cancelled=0))
+        sentence = R.overview_sentence(none_withdrawn)
+        assert "辦結率40%；" in sentence
+        assert "不計" not in sentence
+    finally:
+        i18n.set_language("en")
+
+
 def test_summary_json_shape():
     data = R.summary_json(sample_summary())
     assert set(data) == {"period", "counts", "instructions"}

@@ -434,10 +434,14 @@ def counts_table(counts: Counts, previous: Counts | None) -> Table:
 
 def overview_sentence(summary: Summary) -> str:
     c = summary.counts
+    completion = rate_text(c.completion_rate)
+    if c.cancelled and c.completion_rate is not None:
+        # 2 closed of 10 is not 20% when one was withdrawn: say what the rate is out of.
+        completion = t("report.rate.withdrawn_excluded", rate=completion, cancelled=c.cancelled)
     return t(
         "report.summary.overview",
         total=c.total, new=c.new, as_of=day_text(as_of_day(summary.period, summary.as_of)),
-        done=c.done, completion_rate=rate_text(c.completion_rate), on_time=c.done_on_time,
+        done=c.done, completion_rate=completion, on_time=c.done_on_time,
         extended=c.done_on_time_extended, on_time_rate=rate_text(c.on_time_rate),
         in_progress=c.in_progress, overdue=c.overdue, cancelled=c.cancelled,
     )  # fmt: skip

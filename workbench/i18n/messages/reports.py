@@ -86,6 +86,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{completion_rate}；其中按时办结{on_time}件（含延期后按时办结{extended}件），按时办结率"
         "{on_time_rate}。正在办理{in_progress}件，其中逾期{overdue}件。已撤销{cancelled}件。",
     ),
+    "report.rate.withdrawn_excluded": (
+        "{rate} (the {cancelled} withdrawn not counted)",
+        "{rate}（已撤銷的{cancelled}件不計）",
+        "{rate}（已撤销的{cancelled}件不计）",
+    ),
     "report.summary.change": (
         "Compared with the previous period ({period}): instructions {total}, closed {done}, "
         "overdue {overdue}; completion rate {completion_rate}, on-time rate {on_time_rate}.",
