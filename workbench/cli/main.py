@@ -72,7 +72,10 @@ def build_cli(settings: Config | None = None) -> click.Group:
     `settings`: the configuration main() has already read (else it is read here)."""
     import click
 
+    from workbench.cli import usage_words
     from workbench.cli.lazy import LazyGroup
+
+    usage_words.install()
 
     @click.group(
         cls=LazyGroup,

@@ -56,6 +56,7 @@ AREAS: tuple[str, ...] = (
     "reliability",
     "reports",
     "interchange",
+    "usage",
     "demo",
 )
 """The modules of `workbench.i18n.messages`, in the order they are read: a key not among
