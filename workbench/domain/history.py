@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
-from workbench.domain.models import Event
+from workbench.domain.humanize import describe_when
+from workbench.domain.models import Event, due_from_iso
 from workbench.domain.text import one_line
 from workbench.i18n import has_key, t
 
 _SHORT = 40
+
+
+def _when(text: object) -> str:
+    """A date the event stored (2026-11-30, 2026-11-30T15:00) as the rest of the interface
+    says it: 2026年11月30日 星期一 15:00. Anything else is shown as stored."""
+    try:
+        value = due_from_iso(str(text)) if text else None
+    except ValueError:
+        value = None
+    return describe_when(value, all_day=False) if value is not None else str(text or "")
 
 
 def _short(text: object) -> str:
@@ -34,9 +45,9 @@ def describe_event(event: Event) -> str:
         "content": _short(summary.get("content")),
         "note": _short(summary.get("note")),
         "reason": _short(summary.get("reason")),
-        "due": summary.get("due") or "",
-        "old": summary.get("old") or "-",
-        "new": summary.get("new") or "",
+        "due": _when(summary.get("due")),
+        "old": _when(summary.get("old")) or "-",
+        "new": _when(summary.get("new")),
         "fields": ", ".join(str(f) for f in summary.get("fields", [])),
         "whom": _short(summary.get("whom")),
         "level": t(f"chase_level.{summary['level']}") if summary.get("level") else "",

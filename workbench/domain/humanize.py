@@ -52,10 +52,12 @@ def _format_date_compact(d: date) -> str:
     return t("dates.date_long", day=d.day, month=t(f"dates.month_short.{d.month}"), year=d.year)
 
 
-def describe_when(value: Due) -> str:
-    """The full reading: 2026年12月4日 星期五（全天） / Friday 27 November 2026, 15:00."""
+def describe_when(value: Due, *, all_day: bool = True) -> str:
+    """The full reading: 2026年12月4日 星期五（全天） / Friday 27 November 2026, 15:00.
+    `all_day=False` leaves out the（全天）where a bare day reads as one (a history line)."""
     if is_all_day(value):
-        return t("dates.when_all_day", weekday=weekday_name(value), date=format_date(value))
+        key = "dates.when_all_day" if all_day else "dates.when_day"
+        return t(key, weekday=weekday_name(value), date=format_date(value))
     assert isinstance(value, datetime)
     return t(
         "dates.when_time",

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from workbench import locations
 from workbench.config import Config
 from workbench.domain import supervision
+from workbench.domain.humanize import describe_when
 from workbench.domain.models import (
     Category,
     Change,
@@ -696,7 +697,9 @@ class Workbench:
         if new is None:
             raise InvalidInput("error.blank_deadline")
         if instr.deadline is not None and deadline_instant(new) <= deadline_instant(instr.deadline):
-            raise InvalidInput("error.extend_earlier", old=due_to_iso(instr.deadline))
+            raise InvalidInput(
+                "error.extend_earlier", old=describe_when(instr.deadline, all_day=False)
+            )
         now = self.now()
         with self._action("instruction.extend", "instruction", instruction_id) as rec:
             ext_id = self.store.insert_extension(

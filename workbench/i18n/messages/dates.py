@@ -134,6 +134,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{date} {weekday}（全天）",
         "{date} {weekday}（全天）",
     ),
+    "dates.when_day": ("{weekday} {date}", "{date} {weekday}", "{date} {weekday}"),
     "dates.when_time": (
         "{weekday} {date}, {time}",
         "{date} {weekday} {time}",
