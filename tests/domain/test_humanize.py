@@ -10,6 +10,7 @@ from workbench.domain.humanize import (
     DUE_CELLS,
     age_in_words,
     days_left_in_words,
+    deadline_in_words,
     describe_recurrence,
     describe_when,
     due_in_words,
@@ -132,6 +133,21 @@ def test_describe_when(lang):
     )
     assert in_langs(lang, describe_when, datetime(2026, 11, 27, 15, 0, 30))[0] == (
         "Friday 27 November 2026, 15:00:30"
+    )
+
+
+def test_a_day_that_needs_no_all_day_mark(lang):
+    """A date issued, a deadline, a history line: a bare day reads as a day."""
+    assert in_langs(lang, lambda d: describe_when(d, all_day=False), date(2026, 12, 4)) == (
+        "Friday 4 December 2026",
+        "2026年12月4日 星期五",
+        "2026年12月4日 星期五",
+    )
+    at_three = datetime(2026, 11, 27, 15, 0)
+    assert describe_when(at_three, all_day=False) == describe_when(at_three)
+    assert in_langs(lang, deadline_in_words, date(2026, 11, 24), -3)[1:] == (
+        "2026年11月24日 星期二（逾期3天）",
+        "2026年11月24日 星期二（逾期3天）",
     )
 
 

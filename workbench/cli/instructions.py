@@ -202,7 +202,8 @@ def _instruction_details(view) -> list[str]:
         lines.append(f"{t('cli.col.deadline')}: {deadline}")
     if i.extensions:
         assert i.original_deadline is not None
-        lines.append(f"{t('cli.col.original_deadline')}: {describe_when(i.original_deadline)}")
+        original = describe_when(i.original_deadline, all_day=False)
+        lines.append(f"{t('cli.col.original_deadline')}: {original}")
     if i.owner:
         lines.append(f"{t('cli.col.owner')}: {one_line(i.owner)}")
     if i.chase_count:

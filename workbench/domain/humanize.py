@@ -54,7 +54,8 @@ def _format_date_compact(d: date) -> str:
 
 def describe_when(value: Due, *, all_day: bool = True) -> str:
     """The full reading: 2026年12月4日 星期五（全天） / Friday 27 November 2026, 15:00.
-    `all_day=False` leaves out the（全天）where a bare day reads as one (a history line)."""
+    `all_day=False` leaves out the（全天）where a bare day reads as one: a date issued, a
+    deadline (時限 is a day unless it names an hour), a history line."""
     if is_all_day(value):
         key = "dates.when_all_day" if all_day else "dates.when_day"
         return t(key, weekday=weekday_name(value), date=format_date(value))
@@ -151,8 +152,8 @@ def days_left_in_words(days: int) -> str:
 
 
 def deadline_in_words(deadline: Due, days_left: int | None) -> str:
-    """The deadline in full, the days left beside it: 12月4日 星期五（全天）（還剩7天）."""
-    when = describe_when(deadline)
+    """The deadline in full, the days left beside it: 2026年12月4日 星期五（還剩7天）."""
+    when = describe_when(deadline, all_day=False)
     if days_left is None:
         return when
     return t("common.aside", value=when, aside=days_left_in_words(days_left))

@@ -107,19 +107,20 @@ def instruction_details(wb: Workbench, view: InstructionView) -> Content:
     if instr.source:
         lines.append(_field("cli.col.source", instr.source))
     if instr.issued_on:
-        lines.append(_field("tui.form.issued", describe_when(instr.issued_on)))
+        lines.append(_field("tui.form.issued", describe_when(instr.issued_on, all_day=False)))
     if instr.deadline is not None:
         lines.append(_field("cli.col.deadline", deadline_in_words(instr.deadline, view.days_left)))
     if instr.extensions:
         assert instr.original_deadline is not None
-        lines.append(_field("cli.col.original_deadline", describe_when(instr.original_deadline)))
+        original = describe_when(instr.original_deadline, all_day=False)
+        lines.append(_field("cli.col.original_deadline", original))
         for ext in instr.extensions:
             lines.append(
                 Content(
                     "  "
                     + t(
                         "tui.details.extension",
-                        new=describe_when(ext.new),
+                        new=describe_when(ext.new, all_day=False),
                         reason=_text(ext.reason),
                     )
                 )
