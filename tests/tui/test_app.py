@@ -361,7 +361,28 @@ async def test_tab_goes_round_the_fields_only_and_enter_saves_from_any(workbench
         assert workbench.instruction_view(instr.id).instruction.deadline == date(2026, 12, 4)
         # Said in words, not as 2026-12-04.
         notices = [n.message for n in app._notifications]
-        assert "Now due Friday 4 December 2026 (all day)." in notices
+        assert "Now due Friday 4 December 2026." in notices
+
+
+async def test_tab_typed_in_one_burst_moves_on_before_the_next_words(workbench):
+    """Keys that arrive together (a busy moment, a text expander) used to be handed to the
+    field Tab was leaving: 清理完畢<Tab>下週一 filled the first field with both."""
+    from textual import events
+
+    app = make_app(workbench)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "f")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        burst = [*"清理完畢", "tab", *"下週一", "tab", "tab", "tab", *"今天上午9點"]
+        for key in burst:
+            app.post_message(events.Key(key, "\t" if key == "tab" else key))
+        await settle(pilot)
+        assert form.query_one("#f-content", Input).value == "清理完畢"
+        assert form.query_one("#f-next_step", Input).value == "下週一"
+        assert form.query_one("#f-at", Input).value == "今天上午9點"
 
 
 async def test_completing_a_recurring_task_says_when_it_comes_back(workbench):

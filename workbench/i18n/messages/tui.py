@@ -50,6 +50,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "key.palette": ("Commands", "命令", "命令"),
     "key.quit": ("Quit", "離開", "退出"),
     "key.next_pane": ("Next pane", "下一個窗格", "下一个窗格"),
+    "key.next_field": ("Next field", "下一欄", "下一栏"),
+    "key.previous_field": ("Previous field", "上一欄", "上一栏"),
     "key.previous_pane": ("Previous pane", "上一個窗格", "上一个窗格"),
     "key.pane_tasks": ("To-do pane", "待辦窗格", "待办窗格"),
     "key.pane_instructions": ("Instructions pane", "批示窗格", "批示窗格"),

@@ -179,7 +179,10 @@ class InstructionFlows(FlowBase):
                 _field("reason", "tui.form.reason", required=True),
             ],
             lambda v: self.workbench.extend(instruction_id, v["to"], v["reason"]),
-            lambda view: t("tui.done.extended", deadline=describe_when(view.instruction.deadline)),
+            lambda view: t(
+                "tui.done.extended",
+                deadline=describe_when(view.instruction.deadline, all_day=False),
+            ),
         )
 
     def close_instruction(self, instruction_id: int) -> None:

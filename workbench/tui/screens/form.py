@@ -60,6 +60,12 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "key.cancel", id="form.cancel"),
         Binding("ctrl+s", "save", "key.save", id="form.save", priority=True),
+        # Before the keys after it are handed to a field: typed in one burst (a busy
+        # moment, a text expander), 事項<Tab>下週一 put 下週一 in the field Tab had left.
+        Binding("tab", "app.focus_next", "key.next_field", show=False, priority=True),
+        Binding(
+            "shift+tab", "app.focus_previous", "key.previous_field", show=False, priority=True
+        ),
     ]
 
     DEFAULT_CSS = """
