@@ -196,6 +196,24 @@ def test_the_completion_rate_says_it_leaves_the_withdrawn_out():
         i18n.set_language("en")
 
 
+def test_on_time_after_an_extension_is_said_only_when_there_are_some():
+    from dataclasses import replace
+
+    summary = november()
+    assert summary.counts.done_on_time_extended == 1
+    i18n.set_language("zh-Hant")
+    try:
+        assert "按時辦結3件（含延期後按時辦結1件），" in R.overview_sentence(summary)
+        none = replace(summary, counts=replace(summary.counts, done_on_time_extended=0))
+        assert "按時辦結3件，按時辦結率" in R.overview_sentence(none)
+    finally:
+        i18n.set_language("en")
+    assert "closed on time 3 (of which on time only after an extension: 1), an" in (
+        R.overview_sentence(summary)
+    )
+    assert "closed on time 3, an on-time rate" in R.overview_sentence(none)
+
+
 def test_summary_json_shape():
     data = R.summary_json(sample_summary())
     assert set(data) == {"period", "counts", "instructions"}

@@ -442,7 +442,9 @@ def overview_sentence(summary: Summary) -> str:
         "report.summary.overview",
         total=c.total, new=c.new, as_of=day_text(as_of_day(summary.period, summary.as_of)),
         done=c.done, completion_rate=completion, on_time=c.done_on_time,
-        extended=c.done_on_time_extended, on_time_rate=rate_text(c.on_time_rate),
+        extended=t("report.summary.on_time_extended", extended=c.done_on_time_extended)
+        if c.done_on_time_extended else "",
+        on_time_rate=rate_text(c.on_time_rate),
         in_progress=c.in_progress, overdue=c.overdue, cancelled=c.cancelled,
     )  # fmt: skip
 

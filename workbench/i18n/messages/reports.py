@@ -75,16 +75,20 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "report.section.next": ("Next steps", "下一步工作", "下一步工作"),
     "report.summary.overview": (
         "Under supervision in the period: {total} (new in the period: {new}). As of {as_of}: "
-        "closed {done}, a completion rate of {completion_rate}; closed on time {on_time} (of "
-        "which on time only after an extension: {extended}), an on-time rate of "
-        "{on_time_rate}; still being handled {in_progress}, of which overdue {overdue}; "
-        "withdrawn {cancelled}.",
+        "closed {done}, a completion rate of {completion_rate}; closed on time "
+        "{on_time}{extended}, an on-time rate of {on_time_rate}; still being handled "
+        "{in_progress}, of which overdue {overdue}; withdrawn {cancelled}.",
         "本期督辦事項共{total}件，其中本期新增{new}件。截至{as_of}，已辦結{done}件，辦結率"
-        "{completion_rate}；其中按時辦結{on_time}件（含延期後按時辦結{extended}件），按時辦結率"
+        "{completion_rate}；其中按時辦結{on_time}件{extended}，按時辦結率"
         "{on_time_rate}。正在辦理{in_progress}件，其中逾期{overdue}件。已撤銷{cancelled}件。",
         "本期督办事项共{total}件，其中本期新增{new}件。截至{as_of}，已办结{done}件，办结率"
-        "{completion_rate}；其中按时办结{on_time}件（含延期后按时办结{extended}件），按时办结率"
+        "{completion_rate}；其中按时办结{on_time}件{extended}，按时办结率"
         "{on_time_rate}。正在办理{in_progress}件，其中逾期{overdue}件。已撤销{cancelled}件。",
+    ),
+    "report.summary.on_time_extended": (
+        " (of which on time only after an extension: {extended})",
+        "（含延期後按時辦結{extended}件）",
+        "（含延期后按时办结{extended}件）",
     ),
     "report.rate.withdrawn_excluded": (
         "{rate} (the {cancelled} withdrawn not counted)",
