@@ -236,3 +236,8 @@ def test_an_unknown_language_for_the_app_is_refused_by_click(db_path):
     assert "klingon" in result.stderr
     assert "Traceback" not in result.stderr
     assert not db_path.exists()
+
+
+def test_what_was_added_is_listed_the_chinese_way(db_path):
+    out = ok(run(db_path, "add", "準備校務會材料 明天下午3點 !重 !急 #辦會", lang="zh-Hant"))
+    assert out.strip() == "已新增待辦 1：準備校務會材料（明天 15:00、重、急、#辦會）"

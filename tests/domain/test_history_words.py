@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -61,3 +62,31 @@ def test_an_extension_that_is_not_later_names_the_deadline_in_words(db_path, lan
         assert wb.instruction_view(view.instruction.id).instruction.deadline == date(2026, 12, 4)
     finally:
         wb.close()
+
+
+def test_an_edit_names_the_fields_as_the_forms_do(lang):
+    edit = _event("task.edit", title="交週報", fields=["due", "importance", "title"])
+    lang("zh-Hant")
+    assert describe_event(edit) == "修改了期限、重要程度、事項"
+    lang("zh-Hans")
+    assert describe_event(edit) == "修改了期限、重要程度、事项"
+    lang("en")
+    assert describe_event(edit) == "Edited due date, importance, title"
+    assert describe_event(_event("task.edit", fields=["colour"])) == "Edited colour"
+
+
+def test_every_field_an_edit_can_change_has_a_name():
+    """The fields the service's edits accept (their docstrings list them)."""
+    import inspect
+
+    from workbench import i18n
+    from workbench.service.workbench import Workbench
+
+    accepted = set()
+    for method in (Workbench.edit_task, Workbench.update_instruction):
+        source = inspect.getsource(method)
+        accepted |= set(re.findall(r'name == "(\w+)"', source))
+        for group in re.findall(r"name in \(([^)]*)\)", source):
+            accepted |= set(re.findall(r'"(\w+)"', group))
+    assert {"title", "due", "leader", "deadline", "co_handlers"} <= accepted
+    assert [f for f in sorted(accepted) if not i18n.has_key(f"history.field.{f}")] == []

@@ -43,7 +43,8 @@ def register(cli: click.Group) -> None:
         if task.urgent:
             parts.append(t("urgent.flag"))
         parts.extend(f"#{tag}" for tag in task.tags)
-        click.echo(t("cli.added", id=task.id, title=task.title, details=", ".join(parts)))
+        details = t("common.list_sep").join(parts)
+        click.echo(t("cli.added", id=task.id, title=task.title, details=details))
 
     @cli.command("list", help=t("cli.help.list"))
     @click.option("--limit", type=click.IntRange(1, None), default=None, help=t("cli.help.limit"))

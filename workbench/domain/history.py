@@ -20,6 +20,12 @@ def _when(text: object) -> str:
     return describe_when(value, all_day=False) if value is not None else str(text or "")
 
 
+def _field(name: str) -> str:
+    """A field's name as the forms call it (修改了期限、重要程度), the stored name if unknown."""
+    key = f"history.field.{name}"
+    return t(key) if has_key(key) else name
+
+
 def _short(text: object) -> str:
     words = one_line(str(text or ""))
     return words if len(words) <= _SHORT else words[: _SHORT - 1] + "…"
@@ -48,7 +54,7 @@ def describe_event(event: Event) -> str:
         "due": _when(summary.get("due")),
         "old": _when(summary.get("old")) or "-",
         "new": _when(summary.get("new")),
-        "fields": ", ".join(str(f) for f in summary.get("fields", [])),
+        "fields": t("common.list_sep").join(_field(str(f)) for f in summary.get("fields", [])),
         "whom": _short(summary.get("whom")),
         "level": t(f"chase_level.{summary['level']}") if summary.get("level") else "",
         "kind": t(f"feedback_kind.{summary['kind']}") if summary.get("kind") else "",

@@ -137,7 +137,7 @@ class ExportResult:
             t(f"interchange.exported.{kind}", n=n) for kind, n in self.counts.items() if n
         ] or [t("interchange.exported.nothing")]
         where = str(self.path) if self.path else "-"
-        out = [t("interchange.done.export", what=", ".join(parts), path=where)]
+        out = [t("interchange.done.export", what=t("common.list_sep").join(parts), path=where)]
         if self.left_out:
             out.append(t("interchange.left_out", n=self.left_out))
         return out

@@ -4,6 +4,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "app.name": ("Secretary's Workbench", "秘書工作台", "秘书工作台"),
     # A remark after a value: Chinese takes full-width brackets, with no space before them.
     "common.aside": ("{value} ({aside})", "{value}（{aside}）", "{value}（{aside}）"),
+    "common.list_sep": (", ", "、", "、"),
     # Importance (輕重)
     "importance.high": ("important", "重", "重"),
     "importance.normal": ("normal", "普通", "普通"),
