@@ -90,3 +90,33 @@ def test_help_is_in_chinese_and_english_is_unchanged(db_path):
     english = run(db_path, "list", "--limt", "5", lang="en")
     assert "Usage: workbench list [OPTIONS]" in english.stderr
     assert "Error: No such option '--limt'. Did you mean '--limit'?" in english.stderr
+
+
+def _commands(group: click.Group, ctx: click.Context):
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        assert command is not None
+        yield command, ctx
+        if isinstance(command, click.Group):
+            yield from _commands(command, click.Context(command, parent=ctx, info_name=name))
+
+
+def test_placeholders_in_help_stay_ascii_so_its_columns_line_up():
+    """Click names a path option's value by its type (`file`), which is now translated:
+    `-o, --output 檔案` pushed the help out of line (click counts characters, not cells).
+    Every option's placeholder is plain ASCII, as the usage lines' are."""
+    from workbench.cli.main import build_cli
+
+    i18n.set_language("zh-Hant")
+    try:
+        cli = build_cli()
+        root = click.Context(cli, info_name="workbench")
+        bad = [
+            f"{command.name} {param.opts[0]}: {param.make_metavar(ctx)}"
+            for command, ctx in [(cli, root), *_commands(cli, root)]
+            for param in command.params
+            if isinstance(param, click.Option) and not param.make_metavar(ctx).isascii()
+        ]
+        assert bad == []
+    finally:
+        i18n.set_language("en")

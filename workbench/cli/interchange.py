@@ -110,7 +110,7 @@ def register(cli: click.Group) -> None:
     )  # fmt: skip
     @click.option(
         "-o", "--output", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
-        default=None, help=t("interchange.cli.output"),
+        metavar="FILE", default=None, help=t("interchange.cli.output"),
     )  # fmt: skip
     @click.option(
         "--include-confidential", is_flag=True, help=t("interchange.cli.include_confidential")

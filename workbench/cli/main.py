@@ -88,6 +88,7 @@ def build_cli(settings: Config | None = None) -> click.Group:
         "--db",
         "db_path",
         type=click.Path(path_type=Path),
+        metavar="PATH",
         envvar="WORKBENCH_DB",
         help=t("cli.help.db"),
     )

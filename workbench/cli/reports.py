@@ -112,7 +112,7 @@ def register(cli: click.Group) -> None:
                   help=t("report.cli.include_confidential"))  # fmt: skip
     @click.option("--format", "fmt", type=click.Choice(FORMATS), default="md",
                   show_default=True, help=t("report.cli.format"))  # fmt: skip
-    @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+    @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
                   default=None, help=t("report.cli.output"))  # fmt: skip
     @click.option("--overwrite", is_flag=True, help=t("report.cli.overwrite"))
     @click.pass_obj
