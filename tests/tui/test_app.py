@@ -694,6 +694,11 @@ async def test_split_withdraw_and_correct(workbench):
         await pilot.press("t")
         await pilot.pause()
         assert isinstance(app.screen, QuickAddScreen)
+        # It says which instruction the task serves, and the deadline it takes.
+        said = str(app.screen.query_one("#quick-subtitle", Static).render())
+        assert instr.leader in said and instr.content[:10] in said
+        assert instr.deadline is not None
+        assert f"{instr.deadline.day} " in said and "instruction's deadline" in said
         await type_text(pilot, "通知家長")
         await pilot.press("enter")
         await settle(pilot)

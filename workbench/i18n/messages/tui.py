@@ -106,6 +106,16 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "tui.confidential_tag": ("(confidential)", "〔機要〕", "〔机要〕"),
     # Quick-add
     "tui.quick_add.title": ("Add a task", "新增待辦", "新增待办"),
+    "tui.quick_add.for_instruction": (
+        "Add a task for this instruction",
+        "為這件批示拆分任務",
+        "为这件批示拆分任务",
+    ),
+    "tui.quick_add.default_due": (
+        "Without a date of its own, it is due by the instruction's deadline: {deadline}.",
+        "不寫期限，就以批示的辦理時限為期限：{deadline}。",
+        "不写期限，就以批示的办理时限为期限：{deadline}。",
+    ),
     "tui.edit_task.title": ("Edit the task", "修改待辦", "修改待办"),
     "tui.quick_add.placeholder": (
         "e.g. 準備校務會材料 明天下午3點 !重 #辦會",

@@ -40,7 +40,21 @@ class TaskFlows(FlowBase):
                 panes=TASKS if instruction_id is None else ("tasks", "instructions"),
             )
 
-        self.push_screen(QuickAddScreen(self.workbench.preview, save))
+        if instruction_id is None:
+            self.push_screen(QuickAddScreen(self.workbench.preview, save))
+            return
+        # Which instruction the task will serve, and the deadline it takes when none is typed.
+        instr = self.workbench.instruction_view(instruction_id).instruction
+        about = f"{instr.leader}：{short(instr.content, 60)}"
+        if instr.deadline is not None:
+            deadline = describe_when(instr.deadline, all_day=False)
+            about += "\n" + t("tui.quick_add.default_due", deadline=deadline)
+        self.push_screen(
+            QuickAddScreen(
+                self.workbench.preview, save, title_key="tui.quick_add.for_instruction",
+                subtitle=about,
+            )
+        )  # fmt: skip
 
     def complete_task(self, task_id: int) -> None:
         def done(result: Any) -> str:

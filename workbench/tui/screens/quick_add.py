@@ -77,6 +77,7 @@ class QuickAddScreen(ModalScreen[None]):
         border: round $accent; background: $panel; padding: 0 1;
     }
     QuickAddScreen #quick-title { text-style: bold; color: $accent; }
+    QuickAddScreen #quick-subtitle { color: $text-muted; }
     QuickAddScreen #quick-line { margin: 1 0; }
     QuickAddScreen #quick-preview { height: auto; min-height: 3; }
     QuickAddScreen #quick-preview.-error { color: $error; }
@@ -90,6 +91,7 @@ class QuickAddScreen(ModalScreen[None]):
         *,
         initial: str = "",
         title_key: str = "tui.quick_add.title",
+        subtitle: str = "",
     ) -> None:
         super().__init__()
         self._parse = parse
@@ -97,11 +99,15 @@ class QuickAddScreen(ModalScreen[None]):
         self._saving = False
         self._initial = initial
         self._title_key = title_key
+        self._subtitle = subtitle
+        """Plain text under the title: the instruction a new task will serve."""
         self.parsed: QuickAdd | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="quick"):
             yield Label(Content(t(self._title_key)), id="quick-title")
+            if self._subtitle:
+                yield Label(Content(self._subtitle), id="quick-subtitle")
             yield CleanInput(
                 self._initial,
                 placeholder=t("tui.quick_add.placeholder"),
