@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
+from textual.binding import Binding
 from textual.widgets import Input, Static
 
 from tests.tui.conftest import make_app, rows, settle
@@ -513,6 +514,20 @@ async def test_language_switch_from_the_palette(workbench):
         await pilot.pause()
         assert i18n.get_language() == "zh-Hans"
     i18n.set_language("en")
+
+
+async def test_the_palette_names_keys_as_the_footer_does(workbench):
+    """It listed `exclamation_mark`, `enter,e` and `plus` where the footer says !, ⏎ e, +."""
+    from workbench.tui.commands import WorkbenchCommands
+
+    app = make_app(workbench)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(pilot)
+        commands = WorkbenchCommands(app.screen)._commands()
+        keys = {c.english.split(" To-do")[0]: c.key for c in commands if "To-do" in c.english}
+        assert keys["Urgent"] == "!"
+        assert keys["Details"] == f"{app.get_key_display(Binding('enter', ''))} e"
+        assert all("_" not in k and "," not in k for c in commands for k in [c.key]), keys
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ from textual.content import Content
 
 from workbench.domain.records import record
 from workbench.i18n import LANGS, get_language, t, t_in
+from workbench.tui.key_names import key_names
 
 if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
@@ -102,13 +103,18 @@ class WorkbenchCommands(_Base):
                     f"{title} · {place}",
                     f"{english} {place_en}",
                     partial(app.run_pane_action, pane, binding.action),
-                    binding.key,
+                    key_names(app, binding.key),
                 )
             )
         for binding in app.global_bindings():
             title, english = both(binding.description)
             out.append(
-                Command(title, english, partial(app.run_action, binding.action), binding.key)
+                Command(
+                    title,
+                    english,
+                    partial(app.run_action, binding.action),
+                    key_names(app, binding.key),
+                )
             )
         for lang in LANGS:
             title, english = both("tui.command.language", language=LANGUAGE_NAMES[lang])

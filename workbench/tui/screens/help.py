@@ -17,15 +17,14 @@ from textual.widgets import Static
 
 from workbench.domain.quickadd import SYNTAX_HELP_KEY
 from workbench.i18n import t
+from workbench.tui.key_names import key_names
 
 
 def _rows(app, bindings: list[BindingType]) -> list[Content]:
     rows = []
     for binding in bindings:
         assert isinstance(binding, Binding)
-        keys = " ".join(
-            app.get_key_display(Binding(key, binding.action)) for key in binding.key.split(",")
-        )
+        keys = key_names(app, binding.key)
         rows.append(Content.assemble((f"  {keys:<14}", "bold $accent"), t(binding.description)))
     return rows
 
