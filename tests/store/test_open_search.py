@@ -86,6 +86,9 @@ def test_upgrading_from_schema_2_fills_the_open_index(db_path):
     for kind in ("tri", "uni"):
         conn.execute(f"DROP TABLE {OPEN_TASKS}_{kind}")
     conn.execute("DROP INDEX task_open_quadrant")  # what schema 4 adds
+    for trigger in ("insert", "delete", "leave", "enter"):  # what schema 6 adds
+        conn.execute(f"DROP TRIGGER task_tally_{trigger}")
+    conn.execute("DROP TABLE task_tally")
     conn.execute("PRAGMA user_version = 2")
     conn.commit()
     conn.close()

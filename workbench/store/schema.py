@@ -225,10 +225,69 @@ def _migration_5(db: sqlite_utils.Database) -> None:
     )
 
 
+OPEN_TASK = "deleted IS NULL AND status = 'open'"
+TALLY_KEYS = "'q:' || {row}.quadrant, 'd:' || substr({row}.due_sort, 1, 10)"
+"""An open task's two keys in `task_tally`: its quadrant, and the day its due passes."""
+_TALLY_CHANGED = (
+    "(NEW.status IS NOT OLD.status OR NEW.deleted IS NOT OLD.deleted "
+    "OR NEW.quadrant IS NOT OLD.quadrant "
+    "OR substr(NEW.due_sort, 1, 10) IS NOT substr(OLD.due_sort, 1, 10))"
+)
+
+
+def _tally_add(row: str) -> str:
+    return (
+        "INSERT INTO task_tally (key, n) VALUES "
+        f"('q:' || {row}.quadrant, 1), ('d:' || substr({row}.due_sort, 1, 10), 1) "
+        "ON CONFLICT (key) DO UPDATE SET n = n + 1;"
+    )
+
+
+def _tally_remove(row: str) -> str:
+    return f"UPDATE task_tally SET n = n - 1 WHERE key IN ({TALLY_KEYS.format(row=row)});"
+
+
+def _open(row: str) -> str:
+    return f"{row}.deleted IS NULL AND {row}.status = 'open'"
+
+
+def _migration_6(db: sqlite_utils.Database) -> None:
+    """The open tasks counted by quadrant and by the day their due passes, kept by triggers.
+
+    The header's two task counts — urgent, overdue — counted index ranges as long as what
+    they count: with an office's backlog of 100,000 open tasks, 70,000 of them overdue,
+    13 ms of every change and refresh. A count by quadrant is now a row read; overdue is
+    the sum of the days before today (one row a day that has open tasks due) and a count
+    of today's. The triggers keep the tally in the same transaction as the change, on
+    every path a row takes: the service, an import, an undo, another program's write."""
+    db.execute("CREATE TABLE task_tally (key TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID")
+    for key in ("'q:' || quadrant", "'d:' || substr(due_sort, 1, 10)"):
+        db.execute(
+            f"INSERT INTO task_tally (key, n) SELECT {key}, count(*) FROM task "
+            f"WHERE {OPEN_TASK} GROUP BY 1"
+        )
+    db.execute(
+        f"CREATE TRIGGER task_tally_insert AFTER INSERT ON task WHEN {_open('NEW')} "
+        f"BEGIN {_tally_add('NEW')} END"
+    )
+    db.execute(
+        f"CREATE TRIGGER task_tally_delete AFTER DELETE ON task WHEN {_open('OLD')} "
+        f"BEGIN {_tally_remove('OLD')} END"
+    )
+    db.execute(
+        "CREATE TRIGGER task_tally_leave AFTER UPDATE OF status, deleted, quadrant, due_sort "
+        f"ON task WHEN {_open('OLD')} AND {_TALLY_CHANGED} BEGIN {_tally_remove('OLD')} END"
+    )
+    db.execute(
+        "CREATE TRIGGER task_tally_enter AFTER UPDATE OF status, deleted, quadrant, due_sort "
+        f"ON task WHEN {_open('NEW')} AND {_TALLY_CHANGED} BEGIN {_tally_add('NEW')} END"
+    )
+
+
 Migration = Callable[["sqlite_utils.Database"], None]
 
 MIGRATIONS: list[Migration] = [
-    _migration_1, _migration_2, _migration_3, _migration_4, _migration_5
+    _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6
 ]
 """Migration N (1-based) brings a database from user_version N-1 to N."""
 

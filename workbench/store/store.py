@@ -544,17 +544,20 @@ class Store:
         return {r[0]: (r[1], r[2]) for r in found}
 
     def task_counts(self, now: datetime) -> dict[str, int]:
-        """Open tasks that need attention: urgent quadrants and overdue."""
-        # Two counts, each answered by a partial index of the open tasks alone, each
-        # reading only what it counts (one pass over the table would read every open
-        # task's row). The header shows no count of all open tasks: that one would read
-        # the whole index (8 ms at 100,000 open tasks) for nothing.
+        """Open tasks that need attention: urgent quadrants and overdue.
+
+        Read from the tally the triggers keep (schema 6): the urgent quadrants' two rows;
+        for overdue, the days before today (a row per day with open tasks due) and today's
+        tasks whose moment has passed, a short range of the open tasks' due index. The
+        header shows no count of all open tasks."""
+        today = now.date().isoformat()
         found = self.db.query_one(
-            "SELECT (SELECT count(*) FROM task WHERE deleted IS NULL AND status = 'open' "
-            "   AND quadrant IN ('important_urgent', 'urgent_not_important')), "
+            "SELECT (SELECT coalesce(sum(n), 0) FROM task_tally "
+            "        WHERE key IN ('q:important_urgent', 'q:urgent_not_important')), "
+            "  (SELECT coalesce(sum(n), 0) FROM task_tally WHERE key >= 'd:' AND key < ?) + "
             "  (SELECT count(*) FROM task WHERE deleted IS NULL AND status = 'open' "
-            "   AND due_sort <= ?)",
-            (R.ts(now),),
+            "   AND due_sort >= ? AND due_sort <= ?)",
+            (f"d:{today}", f"{today}T00:00:00", R.ts(now)),
         )
         return {"urgent": found[0], "overdue": found[1]}
 
