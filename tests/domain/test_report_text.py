@@ -178,36 +178,32 @@ def test_rates_render_with_a_dash_when_undefined():
     assert R.rate_text(4 / 9) == "44.4%"
 
 
-def test_the_completion_rate_says_it_leaves_the_withdrawn_out():
+def _counted(summary, **counts):
+    """The summary with some of its counts changed."""
+    from dataclasses import replace
+
+    return replace(summary, counts=replace(summary.counts, **counts))
+
+
+def test_the_completion_rate_says_it_leaves_the_withdrawn_out(lang):
     """辦結率 is closed ÷ (all − withdrawn): 4 closed of 10 with one withdrawn reads 44.4%,
     which a reader would check against 40% unless the sentence says why."""
-    from dataclasses import replace
-
     summary = november()
     assert summary.counts.cancelled == 1
-    i18n.set_language("zh-Hant")
-    try:
-        assert "辦結率44.4%（已撤銷的1件不計）" in R.overview_sentence(summary)
-        none_withdrawn = replace(summary, counts=replace(summary.counts, cancelled=0))
-        sentence = R.overview_sentence(none_withdrawn)
-        assert "辦結率40%；" in sentence
-        assert "不計" not in sentence
-    finally:
-        i18n.set_language("en")
+    lang("zh-Hant")
+    assert "辦結率44.4%（已撤銷的1件不計）" in R.overview_sentence(summary)
+    sentence = R.overview_sentence(_counted(summary, cancelled=0))
+    assert "辦結率40%；" in sentence
+    assert "不計" not in sentence
 
 
-def test_on_time_after_an_extension_is_said_only_when_there_are_some():
-    from dataclasses import replace
-
-    summary = november()
+def test_on_time_after_an_extension_is_said_only_when_there_are_some(lang):
+    summary, none = november(), _counted(november(), done_on_time_extended=0)
     assert summary.counts.done_on_time_extended == 1
-    i18n.set_language("zh-Hant")
-    try:
-        assert "按時辦結3件（含延期後按時辦結1件），" in R.overview_sentence(summary)
-        none = replace(summary, counts=replace(summary.counts, done_on_time_extended=0))
-        assert "按時辦結3件，按時辦結率" in R.overview_sentence(none)
-    finally:
-        i18n.set_language("en")
+    lang("zh-Hant")
+    assert "按時辦結3件（含延期後按時辦結1件），" in R.overview_sentence(summary)
+    assert "按時辦結3件，按時辦結率" in R.overview_sentence(none)
+    lang("en")
     assert "closed on time 3 (of which on time only after an extension: 1), an" in (
         R.overview_sentence(summary)
     )
