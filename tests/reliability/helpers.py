@@ -82,6 +82,8 @@ class Writer:
     lines: list[str] = field(default_factory=list)
     ready: threading.Event = field(default_factory=threading.Event)
     reader: threading.Thread | None = None
+    errors: str = ""
+    """What it wrote to stderr, once it has ended."""
 
     @classmethod
     def start(cls, db: Path, writer: int, *, count: int = 0, closes: int = 0) -> Writer:
@@ -119,10 +121,10 @@ class Writer:
         if self.reader is not None:
             self.reader.join(timeout=10)
         assert self.proc.stderr is not None
-        err = self.proc.stderr.read()
+        self.errors = self.proc.stderr.read()
         self.proc.stdout.close()  # type: ignore[union-attr]
         self.proc.stderr.close()
-        return err
+        return self.errors
 
     def acks(self) -> list[list[str]]:
         return [line.split(" ")[1:] for line in self.lines if line.startswith("ACK ")]

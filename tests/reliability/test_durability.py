@@ -46,7 +46,7 @@ def _kill_rounds(db, rounds: int, seed: int) -> tuple[list[list[str]], int]:
             kills += 1
             acks.extend(w.acks())
             # A writer that ended by itself failed: say how.
-            assert w.proc.returncode == -9, w.proc.stderr.read()[-3000:]
+            assert w.proc.returncode == -9, (w.proc.returncode, w.errors[-3000:])
     return acks, kills
 
 
