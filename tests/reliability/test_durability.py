@@ -46,6 +46,8 @@ def _kill_rounds(db, rounds: int, seed: int) -> tuple[list[list[str]], int]:
             kills += 1
             acks.extend(w.acks())
             # A writer that ended by itself failed: say how.
+            if w.proc.returncode != -9:
+                print(w.errors)  # shown whole with the failure (an assertion's text is cut)
             assert w.proc.returncode == -9, (w.proc.returncode, w.errors[-3000:])
     return acks, kills
 

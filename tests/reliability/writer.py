@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
 
@@ -35,6 +36,11 @@ def main() -> None:
     step = 0
     while args.count == 0 or step < args.count:
         step += 1
+        # A breath between changes, as between a person's. SQLite's busy wait is not
+        # fair: a process committing back to back, with no gap, can keep a window just
+        # opened from the lock for the 5 s it waits, which then says "busy" — a refusal,
+        # not a loss, and not what these tests are about.
+        time.sleep(0.002)
         if args.closes and step % args.closes == 0:
             view = wb.add_instruction(f"w{w}-i{step}", leader="校長")
             iid = view.instruction.id
