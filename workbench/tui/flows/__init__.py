@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.domain.text import one_line
 
 if TYPE_CHECKING:
+    from workbench.domain.models import Instruction
     from workbench.service.workbench import Workbench
     from workbench.tui.screens.form import Field
 
@@ -38,12 +39,20 @@ def short(text: str, width: int = 24) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def about_instruction(instr: Instruction) -> str:
+    """The instruction a form or a new task is about: 校長：落實校園安全檢查."""
+    return f"{instr.leader}：{short(instr.content, 60)}"
+
+
 class FlowBase:
     """Helpers of the flows; the app provides `workbench`, `perform` and Textual's API."""
 
     workbench: Workbench
     perform: Callable[..., None]
     push_screen: Callable[..., Any]
+
+    def _subtitle(self, instruction_id: int) -> str:
+        return about_instruction(self.workbench.instruction_view(instruction_id).instruction)
 
     def _simple_form(self, title: str, subtitle: str, fields: list[Field], save: Save) -> None:
         """Show a form; on Enter, run `save`, which may put the form back with a reason."""

@@ -135,10 +135,6 @@ class InstructionFlows(FlowBase):
 
     # ------------------------------------------------------------------ 督辦
 
-    def _subtitle(self, instruction_id: int) -> str:
-        instr = self.workbench.instruction_view(instruction_id).instruction
-        return f"{instr.leader}：{short(instr.content, 60)}"
-
     def _act(self, instruction_id: int, title: str, fields: list[Any], change: Any,
              done: Any) -> None:  # fmt: skip
         """A form about one instruction, then one change; the cursor stays on it."""

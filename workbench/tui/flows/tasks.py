@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.domain.humanize import describe_when
 from workbench.i18n import t
-from workbench.tui.flows import FlowBase, short, user_errors
+from workbench.tui.flows import FlowBase, about_instruction, short, user_errors
 
 if TYPE_CHECKING:
     from workbench.domain.quickadd import QuickAdd
@@ -45,10 +45,10 @@ class TaskFlows(FlowBase):
             return
         # Which instruction the task will serve, and the deadline it takes when none is typed.
         instr = self.workbench.instruction_view(instruction_id).instruction
-        about = f"{instr.leader}：{short(instr.content, 60)}"
+        about = about_instruction(instr)
         if instr.deadline is not None:
-            deadline = describe_when(instr.deadline, all_day=False)
-            about += "\n" + t("tui.quick_add.default_due", deadline=deadline)
+            when = describe_when(instr.deadline, all_day=False)
+            about += "\n" + t("tui.quick_add.default_due", deadline=when)
         self.push_screen(
             QuickAddScreen(
                 self.workbench.preview, save, title_key="tui.quick_add.for_instruction",
