@@ -18,14 +18,13 @@ from workbench.domain.text import clean_text, without_controls
 def test_the_control_class_is_exactly_unicode_category_cc():
     """The character class stands for `unicodedata.category(ch) == "Cc"`; it must match
     every such character and no other, over all of Unicode."""
-    matched = {
-        code for code in range(sys.maxunicode + 1) if text_module._CONTROLS.fullmatch(chr(code))
-    }
+    controls = text_module._controls(False)
+    matched = {code for code in range(sys.maxunicode + 1) if controls.fullmatch(chr(code))}
     expected = {
         code for code in range(sys.maxunicode + 1) if unicodedata.category(chr(code)) == "Cc"
     }
     assert matched == expected
-    assert {c for c in expected if text_module._CONTROLS_BUT_LINES.fullmatch(chr(c))} == (
+    assert {c for c in expected if text_module._controls(True).fullmatch(chr(c))} == (
         expected - {ord("\n"), ord("\t")}
     )
 
@@ -33,7 +32,7 @@ def test_the_control_class_is_exactly_unicode_category_cc():
 def _reference_clean(text: str, multiline: bool) -> str:
     """The cleaner written character by character, as it was first written."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text_module._ESCAPES.sub("", text)
+    text = text_module._escapes().sub("", text)
     if not multiline:
         text = text.replace("\n", " ").replace("\t", " ")
     kept = (ch for ch in text if (multiline and ch in "\n\t") or unicodedata.category(ch) != "Cc")

@@ -18,25 +18,35 @@ MAX_TITLE = 500
 MAX_TEXT = 100_000
 """Longest content, note or feedback we accept, in characters."""
 
-# ESC-introduced sequences: CSI (ESC [ … final), OSC (ESC ] … BEL or ST), other two-byte ones,
-# and the 8-bit C1 forms of CSI and OSC.
-_ESCAPES = re.compile(
-    r"""
-    \x1b\[[0-?]*[ -/]*[@-~]             # CSI
-    | \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?  # OSC, ended by BEL or ST (or left open)
-    | \x1b[PX^_][^\x1b]*(?:\x1b\\)?       # DCS, SOS, PM, APC
-    | \x1b[ -/]*[0-~]                    # two-byte and nF escapes
-    | \x9b[0-?]*[ -/]*[@-~]              # 8-bit CSI
-    | \x9d[^\x07\x9c]*[\x07\x9c]?         # 8-bit OSC
-    """,
-    re.VERBOSE,
-)
+# Compiled when first needed: most text is printable and never reaches them, and compiling
+# the four at import was a few milliseconds of every command's start.
 
 
-# Unicode's control characters (category Cc) are exactly C0, DEL and C1; a character class
-# removes them in C, where a test of each character's category took most of a report's time.
-_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
-_CONTROLS_BUT_LINES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]+")
+@functools.cache
+def _escapes() -> re.Pattern[str]:
+    """ESC-introduced sequences: CSI (ESC [ … final), OSC (ESC ] … BEL or ST), other
+    two-byte ones, and the 8-bit C1 forms of CSI and OSC."""
+    return re.compile(
+        r"""
+        \x1b\[[0-?]*[ -/]*[@-~]             # CSI
+        | \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?  # OSC, ended by BEL or ST (or left open)
+        | \x1b[PX^_][^\x1b]*(?:\x1b\\)?       # DCS, SOS, PM, APC
+        | \x1b[ -/]*[0-~]                    # two-byte and nF escapes
+        | \x9b[0-?]*[ -/]*[@-~]              # 8-bit CSI
+        | \x9d[^\x07\x9c]*[\x07\x9c]?         # 8-bit OSC
+        """,
+        re.VERBOSE,
+    )
+
+
+@functools.cache
+def _controls(keep_newlines: bool) -> re.Pattern[str]:
+    """Unicode's control characters (category Cc) are exactly C0, DEL and C1; a character
+    class removes them in C, where a test of each character's category took most of a
+    report's time. Tab and line feed are kept when `keep_newlines`."""
+    if keep_newlines:
+        return re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]+")
+    return re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 
 
 def clean_text(text: str, *, multiline: bool = False) -> str:
@@ -48,10 +58,10 @@ def clean_text(text: str, *, multiline: bool = False) -> str:
     if text.isprintable():
         return text.strip()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ESCAPES.sub("", text)
+    text = _escapes().sub("", text)
     if not multiline:
         text = text.replace("\n", " ").replace("\t", " ")
-    text = (_CONTROLS_BUT_LINES if multiline else _CONTROLS).sub("", text)
+    text = _controls(multiline).sub("", text)
     # Unpaired surrogates cannot be stored as UTF-8; drop them.
     text = text.encode("utf-8", "surrogatepass").decode("utf-8", "ignore")
     return text.strip()
@@ -63,8 +73,8 @@ def without_controls(text: str, *, keep_newlines: bool = False) -> str:
     another program may have written."""
     if text.isprintable():
         return text
-    text = _ESCAPES.sub("", text)
-    return (_CONTROLS_BUT_LINES if keep_newlines else _CONTROLS).sub("", text)
+    text = _escapes().sub("", text)
+    return _controls(keep_newlines).sub("", text)
 
 
 def one_line(text: str) -> str:
@@ -95,9 +105,13 @@ _NO_LINE_START = frozenset("，。、；：！？）」』】》〕〉…‥・�
 """Marks that may not begin a line (禁則): they go with the character before them."""
 _NO_LINE_END = frozenset("（「『【《〔〈“‘([{")
 """Marks that may not end a line: they go with the character after them."""
-_WORD = re.compile(r"[A-Za-z0-9_@#&+\-*/.,:'\"]+| +|.", re.DOTALL)
-"""A Latin word or number (1,000, 10:00, 2026/11/26) kept whole, a run of spaces, or any
-other single character."""
+
+
+@functools.cache
+def _word() -> re.Pattern[str]:
+    """A Latin word or number (1,000, 10:00, 2026/11/26) kept whole, a run of spaces, or
+    any other single character."""
+    return re.compile(r"[A-Za-z0-9_@#&+\-*/.,:'\"]+| +|.", re.DOTALL)
 
 
 def line_starts(text: str, width: int) -> list[int]:
@@ -108,7 +122,7 @@ def line_starts(text: str, width: int) -> list[int]:
     start of a line or an opening one at its end."""
     units: list[str] = []
     glue_next = False
-    for match in _WORD.finditer(text):
+    for match in _word().finditer(text):
         unit = match.group()
         counted = units and units[-1][-1].isdigit() and char_width(unit[0]) == 2
         if units and (glue_next or counted or unit[0] in _NO_LINE_START):
