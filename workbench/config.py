@@ -20,7 +20,9 @@ urgent = 8.0
 
 from __future__ import annotations
 
+import marshal
 import os
+from contextlib import suppress
 from dataclasses import field, replace
 from datetime import date
 from pathlib import Path
@@ -137,7 +139,27 @@ def load_config(path: Path | None = None) -> Config:
         return Config(path=path)
     except OSError as err:
         raise ConfigError(t("config.error.read", file=str(path), problem=err.strerror)) from None
-    import tomllib  # only when there is a file: its parser's import is a few milliseconds
+    data = _remembered(raw)
+    config = parse_config(_parsed(raw, path) if data is None else data, str(path))
+    return replace(config, path=path)
+
+
+_PARSED = "config.marshal"
+"""The last file read and what tomllib made of it, in the cache folder: importing tomllib
+(it compiles its patterns) was a tenth of `workbench list`, to read a file that rarely
+changes. Kept with the file's bytes, compared whole, so that any change is read again."""
+
+
+def _remembered(raw: bytes) -> dict[str, object] | None:
+    try:
+        kept_raw, data = marshal.loads((locations.cache_dir() / _PARSED).read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    return data if kept_raw == raw and isinstance(data, dict) else None
+
+
+def _parsed(raw: bytes, path: Path) -> dict[str, object]:
+    import tomllib
 
     try:
         data = tomllib.loads(raw.decode("utf-8"))
@@ -145,5 +167,17 @@ def load_config(path: Path | None = None) -> Config:
         raise ConfigError(t("config.error.encoding", file=str(path))) from None
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(t("config.error.syntax", file=str(path), problem=str(err))) from None
-    config = parse_config(data, str(path))
-    return replace(config, path=path)
+    try:
+        payload = marshal.dumps((raw, data))
+    except ValueError:
+        return data  # a TOML date or time, which marshal cannot keep: read each time
+    folder = locations.cache_dir()
+    temporary = folder / f".{_PARSED}.{os.getpid()}"
+    try:  # best effort: a cache that cannot be written only costs time
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        temporary.write_bytes(payload)
+        os.replace(temporary, folder / _PARSED)
+    except OSError:
+        with suppress(OSError):
+            temporary.unlink(missing_ok=True)
+    return data
