@@ -23,12 +23,11 @@ from __future__ import annotations
 import marshal
 import os
 from contextlib import suppress
-from dataclasses import field, replace
 from datetime import date
 from pathlib import Path
 
 from workbench import i18n, locations
-from workbench.domain.records import record
+from workbench.domain.records import field, record, replace
 from workbench.domain.urgency import DEFAULT, Coefficients
 from workbench.i18n import t
 

@@ -1,4 +1,5 @@
-"""`record` behaves as `dataclass` does, without compiling methods when a class is made."""
+"""`record` behaves as `dataclass` does, without `dataclasses` and without compiling methods
+when a class is made."""
 
 from __future__ import annotations
 
@@ -6,18 +7,22 @@ import copy
 import dataclasses
 import inspect
 import pickle
-from dataclasses import FrozenInstanceError, dataclass, field
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from workbench.domain.records import record
+from workbench.domain import records
+from workbench.domain.records import FrozenInstanceError, field, fields, record, replace
 
 
 def _pair(**options: bool) -> tuple[type, type]:
     """The same class made by `record` and by `dataclass`."""
 
-    def body() -> dict[str, object]:
+    def body(field: object) -> dict[str, object]:
         return {
             "__annotations__": {
                 "title": "str", "n": "int", "tags": "list[str]", "note": "str", "seen": "int"
@@ -29,8 +34,8 @@ def _pair(**options: bool) -> tuple[type, type]:
             "__doc__": "A thing.",
         }
 
-    ours = record(type("Thing", (), body()), **options)
-    theirs = dataclass(type("Thing", (), body()), **options)
+    ours = record(type("Thing", (), body(records.field)), **options)
+    theirs = dataclass(type("Thing", (), body(dataclasses.field)), **options)
     return ours, theirs
 
 
@@ -44,14 +49,15 @@ def test_construction_repr_and_equality_match_a_dataclass(options: dict[str, boo
                          (("c", 3, ["y"], "note"), {})]:  # fmt: skip
         a, b = ours(*args, **kwargs), theirs(*args, **kwargs)
         assert repr(a) == repr(b)
-        assert dataclasses.asdict(a) == dataclasses.asdict(b)
+        assert {f.name: getattr(a, f.name) for f in fields(a)} == dataclasses.asdict(b)
         assert a == ours(*args, **kwargs)
     assert ours("a") != ours("b")
     assert ours("a", note="x") == ours("a", note="y")  # compare=False
     assert ours("a").__eq__(theirs("a")) is NotImplemented
     assert ours("a").tags is not ours("a").tags  # a fresh list each time
     assert ours.__match_args__ == theirs.__match_args__
-    assert [f.name for f in dataclasses.fields(ours)] == ["title", "n", "tags", "note", "seen"]
+    assert [f.name for f in fields(ours)] == ["title", "n", "tags", "note", "seen"]
+    assert [f.name for f in fields(ours)] == [f.name for f in dataclasses.fields(theirs)]
 
 
 @pytest.mark.parametrize("options", OPTIONS)
@@ -83,7 +89,9 @@ def test_frozen_records_are_hashable_and_cannot_change() -> None:
         thing.title = "b"  # type: ignore[misc]
     with pytest.raises(FrozenInstanceError):
         del thing.title  # type: ignore[misc]
-    assert dataclasses.replace(thing, n=2) == ours("a", 2, ())
+    assert replace(thing, n=2) == ours("a", 2, ())
+    with pytest.raises(ValueError, match="init=False"):
+        replace(thing, seen=3)
     assert not hasattr(thing, "__dict__")
 
 
@@ -179,11 +187,47 @@ def test_pattern_matching_reads_the_fields() -> None:
             pytest.fail("no match")
 
 
+def test_fields_are_inherited_and_mutable_defaults_refused() -> None:
+    @record(frozen=True, slots=True)
+    class Base:
+        a: int
+        b: str = "x"
+
+    @record(frozen=True, slots=True)
+    class Derived(Base):
+        c: tuple[int, ...] = ()
+
+    thing = Derived(1, "y", (2,))
+    assert [f.name for f in fields(Derived)] == ["a", "b", "c"]
+    assert repr(thing) == "test_fields_are_inherited_and_mutable_defaults_refused.<locals>." \
+        "Derived(a=1, b='y', c=(2,))"
+    assert replace(thing, a=5) == Derived(5, "y", (2,)) and thing != Base(1, "y")
+    assert isinstance(FrozenInstanceError(), AttributeError)
+    with pytest.raises(ValueError, match="use default_factory"):
+
+        @record
+        class Shared:
+            tags: list[str] = []  # noqa: RUF012 - the mistake refused
+
+    with pytest.raises(ValueError, match="both default and default_factory"):
+        field(default=1, default_factory=list)
+    with pytest.raises(TypeError, match="record type or instance"):
+        fields(object())
+
+
+def test_making_records_imports_no_dataclasses() -> None:
+    code = ("import sys, workbench.domain.models, workbench.config\n"
+            "print([m for m in ('dataclasses', 'inspect') if m in sys.modules])")  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "[]", done.stderr
+
+
 def test_the_workbench_makes_records_not_dataclasses() -> None:
-    """A dataclass compiles its methods when its module is imported: every command and the
-    app's start would pay for each one again."""
+    """A dataclass compiles its methods when its module is imported, and `dataclasses`
+    imports `inspect`: every command and the app's start would pay for both again."""
     package = Path(__file__).resolve().parents[2] / "workbench"
     found = [str(path.relative_to(package)) for path in package.rglob("*.py")
-             if "@dataclass" in path.read_text(encoding="utf-8")
+             if re.search(r"^\s*(@dataclass|import dataclasses|from dataclasses )",
+                          path.read_text(encoding="utf-8"), re.MULTILINE)
              and path.name != "records.py"]  # fmt: skip
     assert found == []

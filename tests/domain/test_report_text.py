@@ -180,7 +180,7 @@ def test_rates_render_with_a_dash_when_undefined():
 
 def _counted(summary, **counts):
     """The summary with some of its counts changed."""
-    from dataclasses import replace
+    from workbench.domain.records import replace
 
     return replace(summary, counts=replace(summary.counts, **counts))
 

@@ -373,8 +373,7 @@ def test_problems_of_an_item_that_is_not_overdue_are_listed_too():
 
 
 def test_an_item_closed_after_raising_a_problem_shows_its_deadline_without_time_left(lang):
-    from dataclasses import replace
-
+    from workbench.domain.records import replace
     from workbench.domain.report_text import summary_text
 
     lang("zh-Hant")

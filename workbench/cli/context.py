@@ -4,12 +4,14 @@ settings, and JSON output."""
 from __future__ import annotations
 
 import json
-from dataclasses import field
 from pathlib import Path
-from typing import Any
 
 from workbench.config import Config
-from workbench.domain.records import record
+from workbench.domain.records import field, record
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see records)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @record

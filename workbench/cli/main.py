@@ -13,7 +13,6 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from workbench import collector, i18n, locations
 from workbench.config import Config, ConfigError, load_config
@@ -25,6 +24,7 @@ from workbench.i18n import t
 from workbench.service.errors import WorkbenchError
 from workbench.store.db import StoreError
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see records)
 if TYPE_CHECKING:
     import click
 

@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from workbench.cli.context import Context, echo_json
 from workbench.i18n import t
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see records)
 if TYPE_CHECKING:
     import click
 

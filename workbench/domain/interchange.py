@@ -39,7 +39,6 @@ import json
 import re
 import uuid as uuidlib
 from collections.abc import Callable
-from dataclasses import field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from functools import cache, lru_cache
@@ -57,7 +56,7 @@ from workbench.domain.models import (
     due_from_iso,
     due_to_iso,
 )
-from workbench.domain.records import record
+from workbench.domain.records import field, record
 from workbench.domain.text import MAX_TEXT, MAX_TITLE, clean_text, one_line
 from workbench.i18n import t
 

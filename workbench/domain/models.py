@@ -1,4 +1,4 @@
-"""The records the workbench keeps, as plain dataclasses with stable English codes.
+"""The records the workbench keeps, as plain records (`records.record`) with stable English codes.
 
 Enumerated values are stored as these codes and translated only for display
 (`workbench.i18n`). A due date or deadline is either a `date` (all-day: due by the end of
@@ -8,11 +8,10 @@ that day) or a naive local `datetime` (due at that minute); `datetime` is a subc
 
 from __future__ import annotations
 
-from dataclasses import field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-from workbench.domain.records import record
+from workbench.domain.records import field, record
 
 Due = date | datetime
 """A deadline: a `date` for all-day, a naive local `datetime` for a time of day."""

@@ -1,33 +1,58 @@
-"""`record`: a dataclass whose methods cost nothing until they are used.
+"""`record`: the workbench's dataclass, made without the `dataclasses` module.
 
-Making a dataclass compiles its methods from source — `__init__`, `__repr__`, `__eq__`,
-and for a frozen one `__setattr__`, `__delattr__` and `__hash__` — about a millisecond for
-a frozen class on Python 3.11. The workbench has seventy-odd such classes; `workbench
-list` made twenty-one of them and used a handful, and the twenty milliseconds this took
-were a fifth of the whole command.
+Every command builds records, and `dataclasses` costs every command twice: importing it
+imports `inspect` (and with it `ast`, `dis`, `tokenize`), and making a class with it
+compiles the class's methods from source — `__init__`, `__repr__`, `__eq__`, and for a
+frozen one `__setattr__`, `__delattr__` and `__hash__`, about a millisecond a class on
+Python 3.11. The workbench has seventy-odd records; `workbench list` makes twenty-one and
+uses a handful, and the two costs together were a fifth of the command.
 
-A record is the same dataclass (its fields come from `dataclasses`, so `fields`,
-`replace`, `asdict` and pattern matching work on it unchanged) with these methods
-supplied instead of compiled: `__init__` is compiled the first time the class is
-instantiated, exactly as a dataclass's would be; equality, hashing, `repr` and the frozen
-guards are shared functions that read the fields with one `attrgetter`.
+A record is declared as a dataclass is (`@record(frozen=True, slots=True)`, fields with
+`field(...)`) and behaves as one: the same `__init__` signature and errors, `repr`,
+equality, hashing, frozen guards, `__match_args__` for pattern matching, copying and
+pickling. `__init__` is compiled the first time the class is instantiated, exactly as a
+dataclass's would be; the other methods are shared functions that read the fields with one
+`attrgetter`. This module's `fields` and `replace` stand for those of `dataclasses`.
 
 Supported: `frozen`, `slots`, `field(default=…, default_factory=…, init=…, repr=…,
-compare=…, kw_only=…)`, `__post_init__`; a `__repr__`, `__eq__` or `__hash__` written in
-the class is kept. Not supported: `order`, `unsafe_hash`, `InitVar`.
+compare=…, kw_only=…)`, `__post_init__`, fields inherited from a base record; a
+`__repr__`, `__eq__` or `__hash__` written in the class is kept. Not supported: `order`,
+`unsafe_hash`, `InitVar`, `KW_ONLY`.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
-from dataclasses import MISSING, Field, FrozenInstanceError, field
 from operator import attrgetter
-from typing import Any, TypeVar, dataclass_transform, overload
 
-__all__ = ["field", "record"]
+__all__ = ["Field", "FrozenInstanceError", "field", "fields", "record", "replace"]
 
-T = TypeVar("T", bound=type)
+TYPE_CHECKING = False
+"""`typing.TYPE_CHECKING`, without importing `typing`: about 4 ms of every command's
+start, for names only type checkers read. Type checkers know the idiom; the modules a
+command loads use it too, and a test keeps `workbench list` free of `typing`."""
+if TYPE_CHECKING:
+    from typing import Any, TypeVar, dataclass_transform, overload
+
+    T = TypeVar("T", bound=type)
+    R = TypeVar("R")
+else:
+
+    def dataclass_transform(**_):  # read by type checkers only
+        return lambda function: function
+
+
+_FIELDS = "__record_fields__"
+"""The class attribute holding a record's fields, in order."""
+
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING: Any = _Missing()
+"""No default given (a field's `default` or `default_factory`)."""
 
 
 class _Factory:
@@ -40,6 +65,76 @@ class _Factory:
 _FACTORY = _Factory()
 
 
+class FrozenInstanceError(AttributeError):
+    """A field of a frozen record was assigned or deleted."""
+
+
+class Field:
+    """One field of a record: its name and type (set when the class is made) and how it
+    takes part in `__init__`, `repr` and comparison."""
+
+    __slots__ = (
+        "compare",
+        "default",
+        "default_factory",
+        "init",
+        "kw_only",
+        "name",
+        "repr",
+        "type",
+    )  # fmt: skip
+
+    def __init__(self, default: Any = MISSING, default_factory: Any = MISSING,
+                 init: bool = True, repr: bool = True, compare: bool = True,
+                 kw_only: bool = False) -> None:  # fmt: skip
+        self.name = ""
+        self.type: Any = None
+        self.default = default
+        self.default_factory = default_factory
+        self.init = init
+        self.repr = repr
+        self.compare = compare
+        self.kw_only = kw_only
+
+    def __repr__(self) -> str:
+        return (f"Field(name={self.name!r}, type={self.type!r}, default={self.default!r}, "
+                f"default_factory={self.default_factory!r}, init={self.init}, "
+                f"repr={self.repr}, compare={self.compare}, kw_only={self.kw_only})")  # fmt: skip
+
+
+def field(*, default: Any = MISSING, default_factory: Callable[[], Any] | Any = MISSING,
+          init: bool = True, repr: bool = True, compare: bool = True,
+          kw_only: bool = False) -> Any:  # fmt: skip
+    """A field with options, as `dataclasses.field`."""
+    if default is not MISSING and default_factory is not MISSING:
+        raise ValueError("cannot specify both default and default_factory")
+    return Field(default, default_factory, init, repr, compare, kw_only)
+
+
+def fields(record_or_class: Any) -> tuple[Field, ...]:
+    """The fields of a record or record class, in order (as `dataclasses.fields`)."""
+    try:
+        found: tuple[Field, ...] = getattr(record_or_class, _FIELDS)
+    except AttributeError:
+        raise TypeError("must be called with a record type or instance") from None
+    return found
+
+
+def replace(obj: R, /, **changes: Any) -> R:
+    """A copy of `obj` with some fields changed, made by its `__init__` (as
+    `dataclasses.replace`: `__post_init__` runs again, `init=False` fields cannot be
+    given)."""
+    for f in fields(obj):
+        if not f.init:
+            if f.name in changes:
+                raise ValueError(f"field {f.name} is declared with init=False, it cannot "
+                                 "be specified with replace()")  # fmt: skip
+            continue
+        if f.name not in changes:
+            changes[f.name] = getattr(obj, f.name)
+    return obj.__class__(**changes)
+
+
 def _getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
     """The fields' values as one tuple (attrgetter returns a bare value for one name)."""
     if not names:
@@ -50,7 +145,46 @@ def _getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
     return attrgetter(*names)
 
 
-def _init_source(cls: type, frozen: bool) -> tuple[str, dict[str, Any]]:
+def _collect(cls: type) -> tuple[Field, ...]:
+    """The fields of `cls`: its bases' first, then its own annotations in order. A class
+    attribute holding a `field(...)` is replaced by the field's default, or removed."""
+    found: dict[str, Field] = {}
+    for base in reversed(cls.__mro__[1:]):
+        for f in base.__dict__.get(_FIELDS, ()):
+            found[f.name] = f
+    own = cls.__dict__.get("__annotations__", {})  # noqa: RUF063 - importing inspect is what a record avoids
+    for name, kind in own.items():
+        if isinstance(kind, str) and kind.startswith(("ClassVar", "typing.ClassVar")):
+            continue
+        value = cls.__dict__.get(name, MISSING)
+        f = value if isinstance(value, Field) else Field(default=value)
+        f.name, f.type = name, kind
+        if f.default is not MISSING and type(f.default).__hash__ is None:
+            raise ValueError(f"mutable default {type(f.default)} for field {name} is not "
+                             "allowed: use default_factory")  # fmt: skip
+        if isinstance(value, Field):
+            if f.default is MISSING:
+                delattr(cls, name)
+            else:
+                setattr(cls, name, f.default)
+        found[name] = f
+    return tuple(found.values())
+
+
+def _check_order(found: tuple[Field, ...]) -> None:
+    """Refuse what the compiled `__init__` would refuse, when the class is made."""
+    seen_default = False
+    for f in found:
+        if not f.init or f.kw_only:
+            continue
+        has_default = f.default is not MISSING or f.default_factory is not MISSING
+        if seen_default and not has_default:
+            raise TypeError(f"non-default argument {f.name!r} follows default argument")
+        seen_default = seen_default or has_default
+
+
+def _init_source(found: tuple[Field, ...], frozen: bool,
+                 post_init: bool) -> tuple[str, dict[str, Any]]:  # fmt: skip
     """The `__init__` a dataclass would have, as source, and the names it refers to."""
     names: dict[str, Any] = {"__FACTORY": _FACTORY, "__set": object.__setattr__}
     positional: list[str] = []
@@ -61,7 +195,7 @@ def _init_source(cls: type, frozen: bool) -> tuple[str, dict[str, Any]]:
         line = f"__set(self, {name!r}, {value})" if frozen else f"self.{name} = {value}"
         body.append("    " + line)
 
-    for f in dataclasses.fields(cls):
+    for f in found:
         if not f.init:
             if f.default_factory is not MISSING:
                 names[f"__f_{f.name}"] = f.default_factory
@@ -81,21 +215,14 @@ def _init_source(cls: type, frozen: bool) -> tuple[str, dict[str, Any]]:
         else:
             into.append(f.name)
         assign(f.name, f.name)
-    if hasattr(cls, "__post_init__"):
+    if post_init:
         body.append("    self.__post_init__()")
     params = ["self", *positional, *(["*", *keyword] if keyword else [])]
     source = f"def __init__({', '.join(params)}):\n" + "\n".join(body or ["    pass"]) + "\n"
     return source, names
 
 
-def _annotations(cls: type) -> dict[str, Any]:
-    """The compiled `__init__`'s annotations, as a dataclass's has them (for help())."""
-    found: dict[str, Any] = {f.name: f.type for f in dataclasses.fields(cls) if f.init}
-    found["return"] = None
-    return found
-
-
-def _described(f: Field[Any]) -> str:
+def _described(f: Field) -> str:
     """A parameter as a dataclass's generated docstring shows it."""
     kind = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", repr(f.type))
     if f.default is not MISSING:
@@ -105,41 +232,40 @@ def _described(f: Field[Any]) -> str:
     return f"{f.name}: {kind!r}"
 
 
-def _check_order(cls: type) -> None:
-    """Refuse what the compiled `__init__` would refuse, when the class is made."""
-    seen_default = False
-    for f in dataclasses.fields(cls):
-        if not f.init or f.kw_only:
-            continue
-        has_default = f.default is not MISSING or f.default_factory is not MISSING
-        if seen_default and not has_default:
-            raise TypeError(f"non-default argument {f.name!r} follows default argument")
-        seen_default = seen_default or has_default
+def _with_slots(cls: type, found: tuple[Field, ...]) -> type:
+    """The class made again with `__slots__` for its fields (a class's slots are fixed
+    when it is made), as dataclasses does."""
+    names = tuple(f.name for f in found)
+    inherited = {name for base in cls.__mro__[1:-1] for name in base.__dict__.get("__slots__", ())}
+    body = {k: v for k, v in cls.__dict__.items()
+            if k not in names and k not in ("__dict__", "__weakref__")}  # fmt: skip
+    body["__slots__"] = tuple(name for name in names if name not in inherited)
+    made = type(cls)(cls.__name__, cls.__bases__, body)
+    made.__qualname__ = cls.__qualname__
+    return made
 
 
 def _make(cls: type, frozen: bool, slots: bool) -> type:
-    undocumented = not cls.__doc__
-    if undocumented:
-        # Else dataclasses writes one from the signature of object.__init__, which parses
-        # its text with the tokenizer's patterns: 15 ms to compile them, once a process.
-        cls.__doc__ = cls.__name__
-    cls = dataclasses.dataclass(cls, init=False, repr=False, eq=False, slots=slots)
-    _check_order(cls)
-    fields = dataclasses.fields(cls)
-    if undocumented:
-        cls.__doc__ = f"{cls.__name__}({', '.join(_described(f) for f in fields if f.init)})"
-    compared = _getter(tuple(f.name for f in fields if f.compare))
-    shown = tuple(f.name for f in fields if f.repr)
-    field_names = frozenset(f.name for f in fields)
+    found = _collect(cls)
+    _check_order(found)
+    if slots:
+        cls = _with_slots(cls, found)
+    setattr(cls, _FIELDS, found)
+    cls.__match_args__ = tuple(f.name for f in found if f.init and not f.kw_only)  # type: ignore[attr-defined]
+    if not cls.__doc__:
+        cls.__doc__ = f"{cls.__name__}({', '.join(_described(f) for f in found if f.init)})"
+    compared = _getter(tuple(f.name for f in found if f.compare))
+    shown = tuple(f.name for f in found if f.repr)
+    field_names = frozenset(f.name for f in found)
     owner = cls
 
     def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
         # Two threads making the first instance at once both compile it: the same method.
-        source, names = _init_source(owner, frozen)
+        source, names = _init_source(found, frozen, hasattr(owner, "__post_init__"))
         exec(source, names)  # as dataclasses does, once, on the first instance
         made = names["__init__"]
         made.__qualname__ = f"{owner.__qualname__}.__init__"
-        made.__annotations__ = _annotations(owner)
+        made.__annotations__ = {f.name: f.type for f in found if f.init} | {"return": None}
         owner.__init__ = made  # type: ignore[misc]
         owner.__init__(self, *args, **kwargs)  # type: ignore[misc]
 
@@ -169,10 +295,10 @@ def _make(cls: type, frozen: bool, slots: bool) -> type:
             return hash(compared(self))
 
         def __getstate__(self: Any) -> list[Any]:
-            return [getattr(self, f.name) for f in dataclasses.fields(self)]
+            return [getattr(self, f.name) for f in found]
 
         def __setstate__(self: Any, state: list[Any]) -> None:
-            for f, value in zip(dataclasses.fields(self), state, strict=True):
+            for f, value in zip(found, state, strict=True):
                 object.__setattr__(self, f.name, value)
 
         methods.update(__setattr__=__setattr__, __delattr__=__delattr__, __hash__=__hash__)
@@ -189,12 +315,13 @@ def _make(cls: type, frozen: bool, slots: bool) -> type:
     return cls
 
 
-@overload
-def record(cls: T, /) -> T: ...
+if TYPE_CHECKING:
 
+    @overload
+    def record(cls: T, /) -> T: ...
 
-@overload
-def record(*, frozen: bool = False, slots: bool = False) -> Callable[[T], T]: ...
+    @overload
+    def record(*, frozen: bool = False, slots: bool = False) -> Callable[[T], T]: ...
 
 
 @dataclass_transform(field_specifiers=(field, Field))

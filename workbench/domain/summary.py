@@ -38,7 +38,6 @@ import calendar as _cal
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import fields, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
@@ -58,7 +57,7 @@ from workbench.domain.models import (
     TaskStatus,
     deadline_instant,
 )
-from workbench.domain.records import record
+from workbench.domain.records import fields, record, replace
 
 UPCOMING_WORKING_DAYS = 10
 """五、下一步工作 looks at least this many working days ahead (two working weeks)."""

@@ -17,12 +17,11 @@ has come — the list follows the clock to the minute without rescoring everythi
 
 from __future__ import annotations
 
-from dataclasses import fields
 from datetime import date, datetime, time, timedelta
 
 from workbench.domain.calendar import WorkCalendar
 from workbench.domain.models import Due, Importance, Quadrant, deadline_instant
-from workbench.domain.records import record
+from workbench.domain.records import fields, record
 from workbench.i18n import t
 
 

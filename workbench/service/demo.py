@@ -17,14 +17,13 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Callable
-from dataclasses import field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 from workbench.config import Config
 from workbench.domain.models import deadline_instant, due_to_iso
-from workbench.domain.records import record
+from workbench.domain.records import field, record
 from workbench.service.workbench import Workbench
 from workbench.store.store import FeedbackFilter, InstructionFilter, TaskFilter
 

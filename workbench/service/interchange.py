@@ -40,7 +40,6 @@ import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import field
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -48,6 +47,7 @@ from typing import IO, TYPE_CHECKING, Any
 from workbench.domain import interchange as X
 from workbench.domain import records
 from workbench.domain.models import Change
+from workbench.domain.records import field
 from workbench.i18n import t
 from workbench.service.errors import WorkbenchError
 from workbench.store import interchange as SX

@@ -8,7 +8,6 @@ are their stable English codes; dates are ISO 8601.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
 from workbench.domain.models import (
     ChaseLevel,
@@ -21,6 +20,10 @@ from workbench.domain.models import (
     due_to_iso,
 )
 from workbench.domain.records import record
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see records)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _ts(value: datetime | None) -> str | None:

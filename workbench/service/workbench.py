@@ -12,10 +12,8 @@ import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from workbench import locations
 from workbench.config import Config
@@ -39,7 +37,7 @@ from workbench.domain.models import (
     due_from_iso,
     due_to_iso,
 )
-from workbench.domain.records import record
+from workbench.domain.records import field, record
 from workbench.domain.text import MAX_TEXT, MAX_TITLE, clean_text
 from workbench.domain.urgency import Score, Scorer
 from workbench.service.errors import (
@@ -60,7 +58,10 @@ from workbench.store.store import (
     TaskFilter,
 )
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see records)
 if TYPE_CHECKING:
+    from typing import Any
+
     # The date and quick-add grammars are large; commands that only read (list, show,
     # summary) never parse a date, so they are imported where one is parsed.
     from workbench.domain.dates import When

@@ -18,10 +18,9 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable
-from dataclasses import field
 from pathlib import Path
 
-from workbench.domain.records import record
+from workbench.domain.records import field, record
 from workbench.store.db import (
     SQLITE_MAGIC,
     Database,

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
-from typing import Any
 
 from workbench.domain.models import (
     Category,
@@ -29,7 +28,12 @@ from workbench.domain.models import (
     due_to_iso,
 )
 
-Row = dict[str, Any]
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see records)
+if TYPE_CHECKING:
+    from typing import Any
+
+    Row = dict[str, Any]
+    """A row of a table: column → value."""
 
 # Every page of a list decodes its rows (each search keystroke, each refresh): a dict
 # lookup is a tenth of the cost of calling an enum by value (which still reports a value

@@ -12,12 +12,12 @@ N`) so tests/store/test_migrations.py proves the upgrade loses nothing.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import sqlite_utils
 
 from workbench.store.search import TRI_TOKENIZER, UNI_TOKENIZER
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see records)
+if TYPE_CHECKING:
+    import sqlite_utils
 
 SEARCHABLE = ("task", "instruction", "feedback")
 """Tables with a pair of full-text indexes (`<table>_tri`, `<table>_uni`)."""

@@ -13,7 +13,6 @@ import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from workbench.domain.models import Change, Event, Feedback, Instruction, Task
 from workbench.domain.records import record
@@ -23,6 +22,10 @@ from workbench.store import script_fold
 from workbench.store.db import Database
 from workbench.store.schema import OPEN_TASKS
 from workbench.store.search import parse_query, trigram_body, unigram_body
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see records)
+if TYPE_CHECKING:
+    from typing import Any
 
 OPEN_INSTRUCTION = "status IN ('new', 'in_progress')"
 CLOSED_INSTRUCTION = "status IN ('done', 'cancelled')"

@@ -9,7 +9,6 @@ and reports errors without losing what was typed.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import field
 from typing import Any, ClassVar
 
 from textual import on
@@ -22,7 +21,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from workbench.domain.humanize import describe_when
-from workbench.domain.records import record
+from workbench.domain.records import field, record
 from workbench.i18n import t
 from workbench.tui.widgets.clean_input import CleanInput
 

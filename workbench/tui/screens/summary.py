@@ -8,7 +8,6 @@ ambiguous-width and misalign in CJK terminals).
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
@@ -25,7 +24,7 @@ from textual.worker import get_current_worker
 
 from workbench.domain.humanize import format_date_short, weekday_name
 from workbench.domain.models import Light
-from workbench.domain.records import record
+from workbench.domain.records import record, replace
 from workbench.domain.summary import Period
 from workbench.i18n import t
 from workbench.service.reports import FILE_FORMATS, Preview, ReportRequest
