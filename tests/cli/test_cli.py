@@ -241,3 +241,41 @@ def test_an_unknown_language_for_the_app_is_refused_by_click(db_path):
 def test_what_was_added_is_listed_the_chinese_way(db_path):
     out = ok(run(db_path, "add", "準備校務會材料 明天下午3點 !重 !急 #辦會", lang="zh-Hant"))
     assert out.strip() == "已新增待辦 1：準備校務會材料（明天 15:00、重、急、#辦會）"
+
+
+def _in_encoding(db, encoding: str, *args: str) -> bytes:
+    env = {**os.environ, "WORKBENCH_NOW": NOW, "WORKBENCH_LANG": "zh-Hans",
+           "PYTHONIOENCODING": encoding}  # fmt: skip
+    done = subprocess.run([sys.executable, "-m", "workbench", "--db", str(db), *args],
+                          capture_output=True, env=env, timeout=60)  # fmt: skip
+    assert done.returncode == 0, done.stderr.decode(encoding, "replace")
+    assert done.stderr == b""
+    return done.stdout
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp950", "ascii"])
+def test_an_output_that_cannot_hold_chinese_gets_question_marks_not_a_crash(db_path, encoding):
+    """A Big5 (cp950) console has no Simplified 发; a Latin-1 pipe has no Chinese at all;
+    ASCII is taken for an unset locale, as click takes it, and gets UTF-8. The bare list
+    and the list through click print the same bytes."""
+    ok(run(db_path, "add", "准备发言稿 明天 !重"))
+    ok(run(db_path, "instr", "add", "发文前请再核对", "--leader", "王局"))
+    bare = _in_encoding(db_path, encoding, "list")
+    assert bare == _in_encoding(db_path, encoding, "list", "--limit", "30")
+    for shown in (bare, _in_encoding(db_path, encoding, "instr", "list")):
+        if encoding == "ascii":
+            assert "发" in shown.decode("utf-8")
+        else:
+            assert "?" in shown.decode(encoding)
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp950", "gb18030"])
+def test_json_stays_whole_in_any_output_encoding(db_path, encoding):
+    ok(run(db_path, "add", "准备发言稿 明天"))
+    env = {**os.environ, "WORKBENCH_NOW": NOW, "PYTHONIOENCODING": encoding}
+    done = subprocess.run([sys.executable, "-m", "workbench", "--db", str(db_path), "list",
+                           "--json"], capture_output=True, env=env, timeout=60)  # fmt: skip
+    assert done.returncode == 0
+    text = done.stdout.decode(encoding)
+    assert json.loads(text)[0]["title"] == "准备发言稿"
+    assert ("准备发言稿" in text) == (encoding == "gb18030")  # readable where it can be

@@ -4,6 +4,7 @@ settings, and JSON output."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from workbench.config import Config
@@ -37,7 +38,18 @@ class Context:
             self._workbench.close()
 
 
+_WHOLE_UNICODE = frozenset({"utf-8", "utf-16", "utf-32", "gb18030"})
+"""Encodings that hold every character (GB18030 is China's national standard)."""
+
+
 def echo_json(data: object) -> None:
+    """JSON on standard output: readable Chinese where the output's encoding holds it,
+    `\\uXXXX` escapes where it does not, so that a script never reads a "?" for a
+    character."""
+    import codecs
+
     import click
 
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    readable = codecs.lookup(encoding).name in _WHOLE_UNICODE
+    click.echo(json.dumps(data, ensure_ascii=not readable, indent=2))

@@ -210,9 +210,26 @@ def _run_click(args: list[str], config: Config) -> object:
         sys.exit(1)
 
 
+def _tolerant_output() -> None:
+    """Write what the output's encoding cannot hold as "?" instead of failing the command:
+    a Simplified 发 on a Big5 (cp950) console, any Chinese in a pipe that a script opened as
+    Latin-1. An ASCII output is taken for an unset locale and written in UTF-8, as click
+    does for the commands it runs. JSON output stays whole (see `echo_json`)."""
+    stream = sys.stdout
+    if not hasattr(stream, "reconfigure") or getattr(stream, "errors", None) != "strict":
+        return
+    import codecs
+
+    if codecs.lookup(stream.encoding).name == "ascii":
+        stream.reconfigure(encoding="utf-8", errors="replace")
+    else:
+        stream.reconfigure(errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the `workbench` console script."""
     os.umask(0o077)  # everything we create (database, backups, exports) is the owner's only
+    _tolerant_output()
     args = list(sys.argv[1:] if argv is None else argv)
     config_error = None
     try:
