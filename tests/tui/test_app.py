@@ -530,6 +530,28 @@ async def test_the_palette_names_keys_as_the_footer_does(workbench):
         assert all("_" not in k and "," not in k for c in commands for k in [c.key]), keys
 
 
+@pytest.mark.parametrize("key", ["a", "question_mark"])
+async def test_the_key_line_is_dimmed_while_a_dialog_is_open(workbench, key):
+    """Its keys would type into the dialog's field, or do nothing: the dialog says which
+    keys are its own."""
+    from workbench.tui.widgets.keybar import KeyBar
+
+    app = make_app(workbench)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(pilot)
+        bar = app.screen.query_one(KeyBar)
+        assert any(enabled for _, _, enabled, _ in bar.shown())
+        await pilot.press(key)
+        await settle(pilot)
+        assert not isinstance(app.screen, MainScreen)
+        assert [entry[:2] for entry in bar.shown()] == [entry[:2] for entry in bar._entries()]
+        assert not any(enabled for _, _, enabled, _ in bar.shown())
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert any(enabled for _, _, enabled, _ in bar.shown())
+
+
 @pytest.mark.parametrize(
     "title",
     ["[bold]x[/bold]", "close [/] here", "[$accent]var", "C:\\a\\[b]\\", "中文[重要]",

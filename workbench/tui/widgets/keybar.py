@@ -4,7 +4,9 @@ Textual's Footer shows a binding's description as given; ours are translation ke
 this bar looks them up whenever the bindings change (focus moved, language switched).
 Keys that share a description (`+` and `-` for importance) share one entry, and entries
 that do not fit the width are left out whole — never cut in the middle — keeping the
-help key, which leads to all the others.
+help key, which leads to all the others. While a dialog is open in front of its screen,
+the bar is drawn dimmed: its keys would type into the dialog's field or do nothing, and
+the dialog says which keys are its own.
 """
 
 from __future__ import annotations
@@ -33,9 +35,11 @@ class KeyBar(Widget):
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self.app.screen_change_signal.subscribe(self, self._bindings_changed)
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
+        self.app.screen_change_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen) -> None:
         self.refresh()
@@ -57,8 +61,15 @@ class KeyBar(Widget):
         return [("/".join(keys), desc, enabled, action) for keys, desc, enabled, action
                 in entries.values()]  # fmt: skip
 
-    def render(self) -> Content:
+    def shown(self) -> list[tuple[str, str, bool, str]]:
+        """The entries as drawn: all disabled while a dialog is in front of the screen."""
         entries = self._entries()
+        if self.screen is self.app.screen:
+            return entries
+        return [(keys, description, False, action) for keys, description, _, action in entries]
+
+    def render(self) -> Content:
+        entries = self.shown()
         kept = [e for e in entries if e[3] in LAST]
         rest = [e for e in entries if e[3] not in LAST]
         pieces = []
