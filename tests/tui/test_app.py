@@ -386,6 +386,43 @@ async def test_tab_typed_in_one_burst_moves_on_before_the_next_words(workbench):
         assert form.query_one("#f-at", Input).value == "今天上午9點"
 
 
+def _burst(app, keys: list[str]) -> None:
+    """Keys arriving together, as the terminal driver hands them to the app."""
+    from textual import events
+
+    names = {"space": " ", "slash": "/", "question_mark": "?", "tab": "\t"}
+    for key in keys:
+        app.post_message(events.Key(key, names.get(key, key)))
+
+
+@pytest.mark.parametrize(
+    ("opening", "typed", "field"),
+    [
+        # q quits, d deletes, space completes, j moves, u undoes: here they are letters.
+        (["a"], "Send q&d notes ju", "#quick-line"),
+        (["slash"], "jq 會議 gG", "#search"),
+        (["2", "f"], "已電話確認，下週一 q 回覆", "#f-content"),
+    ],
+)  # fmt: skip
+async def test_keys_typed_right_behind_the_key_that_opens_a_field_go_into_it(
+    workbench, opening, typed, field
+):
+    """In one burst (a text expander, a fast hand) they used to reach the list before the
+    field had the focus, and came out as the list's commands, or were lost."""
+    app = make_app(workbench)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        if opening[0] == "2":
+            await pilot.press("2")
+            await settle(pilot)
+            opening = opening[1:]
+        before = titles(app)
+        _burst(app, [*opening, *("space" if ch == " " else ch for ch in typed)])
+        await settle(pilot)
+        assert app.screen.query_one(field, Input).value == typed
+        assert app.is_running and titles(app) == before
+
+
 async def test_completing_a_recurring_task_says_when_it_comes_back(workbench):
     task_id = workbench.add_task("交週報 每週五").task.id
     app = make_app(workbench)

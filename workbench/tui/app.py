@@ -11,11 +11,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.theme import Theme
+from textual.widgets import Input
 
 from workbench import collector, i18n
 from workbench.config import Config
@@ -109,6 +110,26 @@ class WorkbenchApp(TaskFlows, InstructionFlows, FileFlows, App[None]):
         self._next_change: datetime | None = None
         self._today = workbench.now().date()
         self._write_lock = threading.Lock()
+
+    # ------------------------------------------------------------------ keys
+
+    def _on_key(self, event: events.Key) -> None:
+        """Keys typed right behind the one that opens a text field (a, /, c, f…) in one
+        burst — a text expander, a fast hand — are handed to the list before the field
+        has the focus, come up here unhandled, and were looked up as commands: lost, or
+        worse (q quit). A printable key that reaches the app while a text field has the
+        focus was typed for it, since the field itself takes every printable key it is
+        given: it goes in. Any other key goes on to Textual's handler and its bindings.
+        (The search field takes the focus at once for the same reason: `Widget.focus`
+        would wait behind the keys already queued.)"""
+        field = self.focused
+        if not (event.is_printable and event.character and isinstance(field, Input)):
+            return
+        if field.disabled:
+            return
+        field.insert_text_at_cursor(event.character)
+        event.stop()
+        event.prevent_default()  # Textual's own App._on_key would run the bindings next
 
     # ------------------------------------------------------------------ start-up
 

@@ -262,7 +262,7 @@ class MainScreen(Screen[None]):
         search.placeholder = t("tui.search.placeholder", pane=t(f"tui.pane.{self.pane}"))
         search.value = self.filter_query(self.pane)
         search.display = True
-        search.focus()
+        self.set_focus(search)  # now: keys typed behind the / are already on their way
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:

@@ -427,8 +427,11 @@ class PagedList(ScrollView, Generic[T], can_focus=True):
         chain and finds this list's binding: 0.7 ms of a 5 ms step, measured. The app's
         priority bindings have been tried before the key gets here, and the focused
         widget's own binding is the one that lookup would pick, so the outcome is the
-        same. With a keymap set, keys take Textual's way, which applies it."""
-        if self.app._keymap:
+        same. With a keymap set, keys take Textual's way, which applies it. So do the
+        letter keys (j, k, g, G): one typed right behind the key that opens a field or a
+        dialog (a, /) reaches the list before that key has been acted on, and must go up
+        after it, in order, to be typed into the field (see WorkbenchApp._on_key)."""
+        if self.app._keymap or event.is_printable:
             return
         for binding in self._bindings.key_to_bindings.get(event.key, ()):
             if binding.action in self._MOVES and not binding.priority:
