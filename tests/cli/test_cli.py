@@ -200,7 +200,14 @@ def test_domain_imports_no_io_or_ui_library():
         (["list", "--limit", "5"], {}, None),
         (["list", "-h"], {}, None),
         (["list", "extra"], {}, None),
-        (["add", "x"], {}, None),
+        (["add", "x"], {}, (None, None, ("add", "x"))),
+        (["add", "交週報", "下週五", "!重"], {}, (None, None, ("add", "交週報", "下週五", "!重"))),
+        (["--lang", "zh-Hant", "add", "x"], {}, (None, "zh-Hant", ("add", "x"))),
+        (["add"], {}, None),
+        (["add", "x", "--json"], {}, None),
+        (["add", "--notes", "n", "x"], {}, None),
+        (["add", "-h"], {}, None),
+        (["add", "x", "-"], {}, None),
         (["instr", "list"], {}, None),
         (["--help"], {}, None),
         (["-h"], {}, None),
@@ -213,10 +220,12 @@ def test_domain_imports_no_io_or_ui_library():
         ([], {"WORKBENCH_LANG": "klingon"}, None),
     ],
 )
-def test_only_the_app_and_a_bare_list_run_without_click(monkeypatch, args, env, expected):
-    """The app's start-up and the bare `workbench list` read `--db` and `--lang`
-    themselves; everything else, and anything wrong, is left to click, which says what is
-    wrong."""
+def test_only_the_app_a_bare_list_and_a_bare_add_run_without_click(
+    monkeypatch, args, env, expected
+):
+    """The app's start-up, the bare `workbench list` and `workbench add` with only words
+    read `--db` and `--lang` themselves; everything else, and anything wrong, is left to
+    click, which says what is wrong."""
     from workbench.cli.main import _plain_call
 
     monkeypatch.delenv("WORKBENCH_DB", raising=False)
@@ -279,3 +288,48 @@ def test_json_stays_whole_in_any_output_encoding(db_path, encoding):
     text = done.stdout.decode(encoding)
     assert json.loads(text)[0]["title"] == "准备发言稿"
     assert ("准备发言稿" in text) == (encoding == "gb18030")  # readable where it can be
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-Hant", "zh-Hans"])
+@pytest.mark.parametrize(
+    "words",
+    [("交週報", "下週五", "!重", "#辦文"), ("給王局長回電話 明天下午3點 !急",), ("!重",), ("",),
+     ("開會", "due:2月30日")],
+)  # fmt: skip
+def test_a_bare_add_does_what_click_does(tmp_path, lang, words):
+    """`workbench add` with only words runs without click (see PLAIN); with `--notes ""`
+    it goes through click. Same output, same errors, same exit status, same task."""
+    bare = run(tmp_path / "bare.db", "add", *words, lang=lang)
+    through_click = run(tmp_path / "click.db", "add", "--notes", "", *words, lang=lang)
+    assert (bare.returncode, bare.stdout, bare.stderr) == (
+        through_click.returncode, through_click.stdout, through_click.stderr
+    )  # fmt: skip
+    assert bare.stdout or bare.returncode == 1
+    if bare.returncode == 0:
+        shown = [json.loads(ok(run(tmp_path / f"{name}.db", "list", "--json")))
+                 for name in ("bare", "click")]  # fmt: skip
+        for each in shown:
+            for task in each:
+                del task["uuid"], task["created"], task["updated"]
+        assert shown[0] == shown[1]
+
+
+def test_a_bare_add_loads_neither_click_nor_textual(db_path):
+    """(A new database is made by migrations, which use sqlite-utils, which imports click:
+    the database is made first.)"""
+    ok(run(db_path, "list"))
+    code = (
+        "import sys\n"
+        "from workbench.entry import main\n"
+        f"sys.argv = ['workbench', '--db', {str(db_path)!r}, 'add', '交週報', '下週五']\n"
+        "try:\n"
+        "    main()\n"
+        "finally:\n"
+        "    heavy = ('click', 'textual', 'sqlite_utils')\n"
+        "    print([m for m in heavy if m in sys.modules], file=sys.stderr)\n"
+    )
+    env = {**os.environ, "WORKBENCH_NOW": NOW}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stderr.strip() == "[]"
+    assert out.stdout.startswith("Added task 1: 交週報")

@@ -133,9 +133,17 @@ COMMANDS = {
 
 
 PLAIN: tuple[tuple[str, ...], ...] = ((), ("list",))
-"""What runs without click: the app (no subcommand), and `workbench list` bare — the first
-page of the to-do list, the command typed and polled most. Click's import and command
-tree were a twentieth of the app's start-up and a tenth of `workbench list`."""
+"""What runs without click: the app (no subcommand), `workbench list` bare — the first
+page of the to-do list, the command typed and polled most — and `workbench add` followed
+by nothing but the words of a task, none of them an option (see _is_plain), the quick
+capture. Click's import and command tree were a twentieth of the app's start-up, a tenth
+of `workbench list` and a fifth of `workbench add`."""
+
+
+def _is_plain(words: tuple[str, ...]) -> bool:
+    if words[:1] == ("add",):
+        return len(words) > 1 and not any(word.startswith("-") for word in words)
+    return words in PLAIN
 
 
 def _plain_call(args: Sequence[str]) -> tuple[Path | None, str | None, tuple[str, ...]] | None:
@@ -157,7 +165,7 @@ def _plain_call(args: Sequence[str]) -> tuple[Path | None, str | None, tuple[str
             return None
         found[name] = value
     words = tuple(rest)
-    if words not in PLAIN:
+    if not _is_plain(words):
         return None
     lang = found.get("--lang") or os.environ.get("WORKBENCH_LANG") or None
     if lang is not None:
@@ -181,12 +189,15 @@ def _run_plain(db: Path | None, lang: str | None, words: tuple[str, ...], config
         run(db_path, config)
         return
     from workbench.cli.context import Context
-    from workbench.cli.tasks import show_tasks
+    from workbench.cli.tasks import add_task, show_tasks
 
     collector.release()
     obj = Context(db_path, config)
     try:
-        show_tasks(obj, _echo)
+        if words[0] == "add":
+            add_task(obj, words[1:], _echo)
+        else:
+            show_tasks(obj, _echo)
         sys.stdout.flush()
     finally:
         obj.close()

@@ -29,22 +29,8 @@ def register(cli: click.Group) -> None:
     def add(
         obj: Context, text: tuple[str, ...], instruction_id: int | None, notes: str, as_json: bool
     ) -> None:
-        wb = obj.workbench()
-        view = wb.add_task(" ".join(text), instruction_id=instruction_id, notes=notes)
-        if as_json:
-            echo_json(view.to_json())
-            return
-        from workbench.domain.humanize import due_in_words
-
-        task = view.task
-        parts = [t(f"importance.{task.importance.value}")]
-        if task.due is not None:
-            parts.insert(0, due_in_words(task.due, wb.now(), wb.calendar))
-        if task.urgent:
-            parts.append(t("urgent.flag"))
-        parts.extend(f"#{tag}" for tag in task.tags)
-        details = t("common.list_sep").join(parts)
-        click.echo(t("cli.added", id=task.id, title=task.title, details=details))
+        add_task(obj, text, click.echo, instruction_id=instruction_id, notes=notes,
+                 as_json=as_json)  # fmt: skip
 
     @cli.command("list", help=t("cli.help.list"))
     @click.option("--limit", type=click.IntRange(1, None), default=None, help=t("cli.help.limit"))
@@ -75,6 +61,35 @@ def register(cli: click.Group) -> None:
 
         event = obj.workbench().undo()
         click.echo(t("cli.undone", what=describe_event(event)))
+
+
+def add_task(
+    obj: Context,
+    text: tuple[str, ...],
+    echo: Callable[[str], object],
+    *,
+    instruction_id: int | None = None,
+    notes: str = "",
+    as_json: bool = False,
+) -> None:
+    """`workbench add`: the words as one quick-add line, and what was understood of it
+    (the bare command runs this without click: see `workbench.cli.main`)."""
+    wb = obj.workbench()
+    view = wb.add_task(" ".join(text), instruction_id=instruction_id, notes=notes)
+    if as_json:
+        echo_json(view.to_json())
+        return
+    from workbench.domain.humanize import due_in_words
+
+    task = view.task
+    parts = [t(f"importance.{task.importance.value}")]
+    if task.due is not None:
+        parts.insert(0, due_in_words(task.due, wb.now(), wb.calendar))
+    if task.urgent:
+        parts.append(t("urgent.flag"))
+    parts.extend(f"#{tag}" for tag in task.tags)
+    details = t("common.list_sep").join(parts)
+    echo(t("cli.added", id=task.id, title=task.title, details=details))
 
 
 def show_tasks(
