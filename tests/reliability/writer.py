@@ -36,11 +36,14 @@ def main() -> None:
     step = 0
     while args.count == 0 or step < args.count:
         step += 1
-        # A breath between changes, as between a person's. SQLite's busy wait is not
-        # fair: a process committing back to back, with no gap, can keep a window just
-        # opened from the lock for the 5 s it waits, which then says "busy" — a refusal,
-        # not a loss, and not what these tests are about.
-        time.sleep(0.002)
+        # A breath between changes (a person's are seconds apart). SQLite's busy wait is
+        # not fair: it sleeps 50-100 ms between tries, and a process committing every few
+        # milliseconds — each commit an fsync, slow when the disk is shared — can keep the
+        # other writer from finding the lock free for the 5 s it waits; that one then says
+        # "busy": a refusal, not a loss, and not what these tests are about. A 2 ms gap
+        # still lost that race in some loaded runs; at 20 ms a try finds the lock free
+        # about one time in three.
+        time.sleep(0.02)
         if args.closes and step % args.closes == 0:
             view = wb.add_instruction(f"w{w}-i{step}", leader="校長")
             iid = view.instruction.id
