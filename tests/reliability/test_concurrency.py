@@ -2,7 +2,8 @@
 
 In WAL mode readers never wait; a writer takes the write lock with BEGIN IMMEDIATE and,
 if another holds it, SQLite's busy handler waits up to BUSY_TIMEOUT_MS; a "busy" reported
-without waiting (journal recovery after a crash) is retried a few times (BUSY_ATTEMPTS).
+without waiting (journal recovery after a crash) is retried a few times (BUSY_ATTEMPTS),
+and so is the switch of a new file to WAL, within the same wait.
 Only a writer that holds the lock longer than the timeout makes another give up, with a
 message saying the file is busy and nothing was changed.
 """
@@ -78,6 +79,29 @@ def test_windows_creating_one_new_file_at_once(tmp_path):
     db = tmp_path / "new" / "born.db"
     acks = _run_parallel(db, writers=6, count=3, closes=0)
     _all_present(db, acks)
+
+
+def test_a_file_another_window_is_writing_is_switched_to_wal_when_it_is_free(tmp_path):
+    """The switch to WAL needs the file to itself, and SQLite refuses it at once, without
+    its busy wait, while another window holds the write lock of a file still in the old
+    journal mode: two windows opening one new file (or one a killed window left half
+    made) at the same moment. The window waits, as a write would, then switches."""
+    db = tmp_path / "half-made.db"
+    holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    releaser = threading.Timer(0.5, lambda: holder.execute("COMMIT"))
+    releaser.start()
+    started = time.monotonic()
+    wb = Workbench.open(db)
+    releaser.join()
+    holder.close()
+    assert time.monotonic() - started >= 0.5
+    wb.add_task("切換之後")
+    wb.close()
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert [r[0] for r in conn.execute("SELECT title FROM task")] == ["切換之後"]
+    conn.close()
 
 
 def test_windows_upgrading_one_old_file_at_once(tmp_path):

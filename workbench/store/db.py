@@ -154,6 +154,14 @@ def translate_error(err: BaseException, path: Path | str) -> StoreError:
     return StoreError("store.error.other", path, problem=str(err))
 
 
+def _pause_for_other_window(least: float = 0.01, spread: float = 0.04) -> None:
+    """Wait a moment before trying again after a "busy" SQLite gave without waiting; the
+    random part keeps two windows that collided from trying again in step."""
+    import random  # only when another window holds the lock
+
+    time.sleep(least + random.random() * spread)
+
+
 class Database:
     """One connection to one workbench file, shared by the threads of one process.
 
@@ -274,8 +282,22 @@ class Database:
             self._wal()
 
     def _wal(self) -> None:
-        if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            self.conn.execute("PRAGMA journal_mode = WAL")
+        """Switch the file to WAL, which it keeps from then on.
+
+        The switch needs the file to itself, and SQLite says "busy" at once, without its
+        busy wait, while another window is reading it or switching it too (two windows
+        opening one new file, or one file left in the old journal mode by a window killed
+        while it created it): try again, within the time a write would wait.
+        """
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            try:
+                self.conn.execute("PRAGMA journal_mode = WAL").fetchone()
+                break
+            except sqlite3.Error as err:
+                if not is_busy(err) or time.monotonic() >= deadline:
+                    raise
+                _pause_for_other_window()
         self.conn.execute("PRAGMA synchronous = FULL")
 
     def _backup_before_migrating(self, version: int) -> None:
@@ -339,9 +361,7 @@ class Database:
                     or waited >= 0.9 * BUSY_TIMEOUT_MS / 1000
                 ):
                     raise translate_error(err, self.path) from None
-                import random  # only when another window holds the lock
-
-                time.sleep(0.05 + random.random() * 0.2)
+                _pause_for_other_window(0.05, 0.2)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
