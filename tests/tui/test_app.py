@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 from textual.binding import Binding
-from textual.widgets import Input, Static
+from textual.widgets import Checkbox, Input, Static
 
 from tests.tui.conftest import make_app, rows, settle
 from workbench import collector, i18n
@@ -269,6 +269,24 @@ async def test_search_in_instructions_reaches_feedback(workbench):
         main = app.screen
         assert main.instructions.row_count == 1
         assert main.instructions.current.instruction.content == "籌備家長會"
+
+
+async def test_a_check_in_a_form_shows_its_whole_box_and_says_what_it_does(workbench):
+    app = make_app(workbench)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        text = "\n".join(strip.text for strip in form._compositor.render_strips())
+        assert "▐X▌ left out of reports and exports unless they include it" in text
+        assert "▐X…" not in text
+        # A check without words keeps its whole box too.
+        box = form.query_one("#f-confidential", Checkbox)
+        box.label = ""
+        await pilot.pause()
+        assert box.render_line(0).text.startswith("▐X▌")
 
 
 async def test_instruction_form_refuses_a_bad_date(workbench):

@@ -181,6 +181,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "领导期望多少天汇报一次，例如 7",
     ),
     "tui.form.confidential": ("Confidential", "機要", "机要"),
+    "tui.form.confidential_hint": (
+        "left out of reports and exports unless they include it",
+        "報告與匯出不列出，除非選了包括機要",
+        "报告与导出不列出，除非选了包括机要",
+    ),
     "tui.form.chase": ("Chase", "催辦", "催办"),
     "tui.form.whom": ("Whom", "催辦對象", "催办对象"),
     "tui.form.channel": ("How", "方式", "方式"),
@@ -372,6 +377,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "导出期限到日历（.ics）",
     ),
     "tui.export.confidential": ("Include confidential", "包括機要", "包括机要"),
+    "tui.export.confidential_hint": (
+        "otherwise confidential items are left out",
+        "不選則不匯出機要事項",
+        "不选则不导出机要事项",
+    ),
     "tui.import.title": (
         "Import a file (JSON or Taskwarrior)",
         "匯入檔案（JSON 或 Taskwarrior）",

@@ -90,7 +90,10 @@ class FileFlows(FlowBase):
                 include_confidential=values["confidential"],
             ),
             done=lambda result: " ".join(result.lines()),
-            extra=[_field("confidential", "tui.export.confidential", kind="check", value=False)],
+            extra=[
+                _field("confidential", "tui.export.confidential", kind="check", value=False,
+                       hint="tui.export.confidential_hint")
+            ],
         )  # fmt: skip
 
     def import_data(self) -> None:

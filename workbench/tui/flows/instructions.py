@@ -42,7 +42,7 @@ class InstructionFlows(FlowBase):
             _field("feedback_interval", "tui.form.interval", kind="int",
                    value=v.get("feedback_interval", ""), placeholder="tui.form.interval_hint"),
             _field("confidential", "tui.form.confidential", kind="check",
-                   value=v.get("confidential", False)),
+                   value=v.get("confidential", False), hint="tui.form.confidential_hint"),
         ]  # fmt: skip
         title = "tui.form.instruction_edit" if values else "tui.form.instruction"
         return FormScreen(FormSpec(title=title, fields=fields, parse_date=wb.parse_date))

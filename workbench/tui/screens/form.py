@@ -39,7 +39,8 @@ class Field:
     choices: Sequence[tuple[str, str]] = ()
     """(label key, code) pairs for a choice."""
     hint: str = ""
-    """Translation key of a hint under the field."""
+    """Translation key of a hint under the field; for a check, the words beside its box
+    (which a click on toggles too)."""
     placeholder: str = ""
 
 
@@ -82,7 +83,9 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
     FormScreen .field-preview { color: $success; height: auto; padding-left: 16; }
     FormScreen .field-preview.-error { color: $error; }
     FormScreen .field-hint { color: $text-muted; height: auto; padding-left: 16; }
-    FormScreen Checkbox { border: none; padding: 0; background: $panel; }
+    /* Textual measures a box without words two cells short of what it draws, and
+       drew ▐X… for ▐X▌. */
+    FormScreen Checkbox { border: none; padding: 0; background: $panel; min-width: 5; }
     FormScreen #form-error { color: $error; height: auto; }
     FormScreen #form-keys { color: $text-muted; }
     """
@@ -109,7 +112,8 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
         with Horizontal(classes="field"):
             yield Label(Content(label), classes="field-label")
             if f.kind == "check":
-                yield Checkbox(Content(""), bool(f.value), id=f"f-{f.name}", compact=True)
+                words = Content(t(f.hint)) if f.hint else Content("")
+                yield Checkbox(words, bool(f.value), id=f"f-{f.name}", compact=True)
             elif f.kind == "choice":
                 options = [(Content(t(key)), code) for key, code in f.choices]
                 yield Select(options, value=f.value or options[0][1], allow_blank=False,
