@@ -289,6 +289,102 @@ async def test_a_check_in_a_form_shows_its_whole_box_and_says_what_it_does(workb
         assert box.render_line(0).text.startswith("▐X▌")
 
 
+async def test_a_refused_form_stays_open_with_what_was_typed_and_why(empty_workbench):
+    """An extension to a date before the deadline is refused by the service: the form
+    stays up with everything typed and the reason, until a later date is given."""
+    wb = empty_workbench
+    iid = wb.add_instruction("修訂校規", leader="校長", deadline="12月10日").instruction.id
+    app = make_app(wb)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "E")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        await type_text(pilot, "12月1日")
+        await pilot.press("tab")
+        await type_text(pilot, "會議改期")
+        events = wb.store.count_events()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is form
+        assert "10 December" in str(form.query_one("#form-error", Static).render())
+        assert form.query_one("#f-to", Input).value == "12月1日"
+        assert form.query_one("#f-reason", Input).value == "會議改期"
+        assert wb.store.count_events() == events
+        form.query_one("#f-to", Input).value = "12月31日"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert wb.store.count_events() == events + 1
+        assert wb.instruction_view(iid).instruction.deadline == date(2026, 12, 31)
+        # A second Enter before the first is saved does not save twice.
+        await pilot.press("c")
+        await pilot.pause()
+        chase = app.screen
+        assert isinstance(chase, FormScreen)
+        chase.action_save()
+        chase.action_save()
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert wb.instruction_view(iid).chase_count == 1
+
+
+async def test_a_refusal_in_a_form_speaks_of_the_form_not_of_options(empty_workbench):
+    wb = empty_workbench
+    iid = wb.add_instruction("修訂校規", leader="校長").instruction.id
+    app = make_app(wb)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "x", "enter")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        said = str(form.query_one("#form-error", Static).render())
+        assert said == i18n.t("error.close_needs_report.screen")
+        assert "--" not in said
+        assert not wb.instruction_view(iid).instruction.status.is_closed
+
+
+def test_every_screen_wording_has_its_command_line_message_and_names_no_option():
+    screen = [k for k in i18n.catalogue() if k.endswith(".screen")]
+    assert "error.close_needs_report.screen" in screen
+    for key in screen:
+        assert i18n.has_key(key.removesuffix(".screen")), key
+        for lang in i18n.LANGS:
+            assert "--" not in i18n.t_in(lang, key), (key, lang)
+
+
+async def test_a_form_says_it_is_saving_when_a_save_takes_long(empty_workbench, monkeypatch):
+    wb = empty_workbench
+    iid = wb.add_instruction("修訂校規", leader="校長").instruction.id
+    chase = wb.chase
+
+    def slow_chase(*args, **kwargs):
+        time.sleep(1.5)
+        return chase(*args, **kwargs)
+
+    monkeypatch.setattr(wb, "chase", slow_chase)
+    app = make_app(wb)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "c")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        message = form.query_one("#form-error", Static)
+        await pilot.press("enter")
+        started = time.monotonic()
+        while "Saving" not in str(message.render()) and time.monotonic() - started < 1.2:
+            await pilot.pause(0.05)
+        assert str(message.render()) == "Saving…"
+        await pilot.press("escape")  # no leaving while it saves
+        assert app.screen is form
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert wb.instruction_view(iid).chase_count == 1
+
+
 async def test_instruction_form_refuses_a_bad_date(workbench):
     app = make_app(workbench)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -679,8 +775,22 @@ async def test_summary_screen_previews_copies_and_saves(workbench, tmp_path):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert "Replace" in str(app.screen.query(Static).first().render())
+        target.write_text("kept", encoding="utf-8")
+        # No: the form is still there, with the path typed and why it did not save.
         await pilot.press("n")
-        await pilot.press("escape")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        assert form.query_one("#f-path", Input).value == str(target)
+        assert "exists" in str(form.query_one("#form-error", Static).render())
+        assert target.read_text(encoding="utf-8") == "kept"
+        # Yes, the second time: replaced, and the form closes.
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert app.screen is screen
+        assert target.read_text(encoding="utf-8").startswith("# Progress of Leader Instructions")
 
 
 async def test_narrow_terminal_shows_one_pane_with_tabs(workbench):

@@ -25,7 +25,7 @@ from workbench.service.workbench import Workbench
 from workbench.store.db import StoreError
 from workbench.tui import textual_fixes
 from workbench.tui.commands import TaskJumpCommands, WorkbenchCommands
-from workbench.tui.flows import user_errors
+from workbench.tui.flows import refusal_text, user_errors
 from workbench.tui.flows.files import FileFlows
 from workbench.tui.flows.instructions import InstructionFlows
 from workbench.tui.flows.tasks import TaskFlows
@@ -278,7 +278,7 @@ class WorkbenchApp(TaskFlows, InstructionFlows, FileFlows, App[None]):
             try:
                 result = change()
             except user_errors() as err:
-                message = str(err)
+                message = refusal_text(err)
                 self.call_from_thread(on_error or self._notify_error, message)
                 return
             except Exception as err:  # a bug: its transaction was rolled back

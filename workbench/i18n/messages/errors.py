@@ -17,6 +17,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "請寫明是哪位領導（--leader）。",
         "请写明是哪位领导（--leader）。",
     ),
+    "error.blank_leader.screen": (
+        "Say which leader this is for.",
+        "請寫明是哪位領導。",
+        "请写明是哪位领导。",
+    ),
     "error.blank_feedback": (
         "The feedback is empty; write what was reported.",
         "反饋內容是空的，請寫上匯報了什麼。",
@@ -27,6 +32,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "請寫明原因（--reason）。",
         "请写明原因（--reason）。",
     ),
+    "error.blank_reason.screen": ("Give the reason.", "請寫明原因。", "请写明原因。"),
     "error.blank_deadline": (
         "Give the new deadline.",
         "請寫明新的期限。",
@@ -111,6 +117,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Closing needs a completion report: give --feedback, or add feedback first.",
         "辦結需要辦理結果：請用 --feedback 寫明，或先登記反饋。",
         "办结需要办理结果：请用 --feedback 写明，或先登记反馈。",
+    ),
+    "error.close_needs_report.screen": (
+        "Closing needs a completion report or a closing note, or feedback recorded first.",
+        "辦結需要寫明辦理結果或辦結說明，或先登記反饋。",
+        "办结需要写明办理结果或办结说明，或先登记反馈。",
     ),
     "error.nothing_to_undo": ("Nothing to undo.", "沒有可以復原的操作。", "没有可以撤销的操作。"),
     "error.already_undone": (

@@ -181,6 +181,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "领导期望多少天汇报一次，例如 7",
     ),
     "tui.form.confidential": ("Confidential", "機要", "机要"),
+    "tui.form.saving": ("Saving…", "儲存中…", "保存中…"),
     "tui.form.confidential_hint": (
         "left out of reports and exports unless they include it",
         "報告與匯出不列出，除非選了包括機要",

@@ -9,11 +9,12 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from workbench.domain.text import one_line
+from workbench.i18n import has_key, t
 
 if TYPE_CHECKING:
     from workbench.domain.models import Instruction
     from workbench.service.workbench import Workbench
-    from workbench.tui.screens.form import Field
+    from workbench.tui.screens.form import Field, FormSave, FormScreen
 
 
 @cache
@@ -29,8 +30,14 @@ def user_errors() -> tuple[type[Exception], ...]:
     return (WorkbenchError, StoreError, ConfigError, DateParseError, QuickAddError)
 
 
-Save = Callable[[dict[str, Any], Callable[[str], None]], None]
-"""Given a form's values and a way to reopen the form with an error, make the change."""
+def refusal_text(err: Exception) -> str:
+    """A refusal in the screen's words. The service's messages are written for the command
+    line too; where one names an option (--feedback), the screen has its own wording,
+    under the same key with `.screen` added."""
+    key = getattr(err, "key", None)
+    if key and has_key(f"{key}.screen"):
+        return t(f"{key}.screen", **getattr(err, "params", {}))
+    return str(err)
 
 
 def short(text: str, width: int = 24) -> str:
@@ -54,25 +61,35 @@ class FlowBase:
     def _subtitle(self, instruction_id: int) -> str:
         return about_instruction(self.workbench.instruction_view(instruction_id).instruction)
 
-    def _simple_form(self, title: str, subtitle: str, fields: list[Field], save: Save) -> None:
-        """Show a form; on Enter, run `save`, which may put the form back with a reason."""
+    def _simple_form(
+        self, title: str, subtitle: str, fields: list[Field], save: FormSave
+    ) -> None:
+        """Show a form; on Enter, run `save`, which closes it or says why it could not."""
         from workbench.tui.screens.form import FormScreen, FormSpec
 
         spec = FormSpec(
             title=title, subtitle=subtitle, fields=fields, parse_date=self.workbench.parse_date
         )
-        form = FormScreen(spec)
+        self.push_screen(FormScreen(spec, save))
 
-        def on_values(values: dict[str, Any] | None) -> None:
-            if values is not None:
-                save(values, lambda message: self._reopen_form(form, message, on_values))
+    def _saving(
+        self,
+        change: Callable[[dict[str, Any]], Any],
+        done: Callable[[Any], str],
+        keep: Callable[[Any], dict[str, Hashable | None]] | None = None,
+    ) -> FormSave:
+        """A form's save that makes one change; a refusal is shown in the form."""
 
-        self.push_screen(form, on_values)
+        def save(values: dict[str, Any], form: FormScreen) -> None:
+            self.perform(
+                lambda: change(values),
+                done=done,
+                keep=keep,
+                on_error=form.refused,
+                close=form.saved,
+            )
 
-    def _reopen_form(self, form: Any, message: str, on_values: Callable[..., None]) -> None:
-        """Saving failed: show the form again with everything typed and the reason."""
-        self.push_screen(form, on_values)
-        form.call_after_refresh(form.show_error, message)
+        return save
 
     def _change_from_form(
         self,
@@ -84,8 +101,4 @@ class FlowBase:
         keep: Callable[[Any], dict[str, Hashable | None]] | None = None,
     ) -> None:
         """The usual flow: a form, then one change with what was typed."""
-
-        def save(values: dict[str, Any], on_error: Callable[[str], None]) -> None:
-            self.perform(lambda: change(values), done=done, keep=keep, on_error=on_error)
-
-        self._simple_form(title, subtitle, fields, save)
+        self._simple_form(title, subtitle, fields, self._saving(change, done, keep))

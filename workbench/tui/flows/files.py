@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench.i18n import t
 from workbench.tui.flows import FlowBase
+
+if TYPE_CHECKING:
+    from workbench.tui.screens.form import FormScreen
 
 
 def _field(*args: Any, **kw: Any) -> Any:
@@ -31,8 +34,7 @@ class FileFlows(FlowBase):
     ) -> None:
         """Ask for the path, write in a worker, and ask before replacing a file."""
 
-        def save(values: dict[str, Any], on_error: Callable[[str], None],
-                 overwrite: bool = False) -> None:  # fmt: skip
+        def save(values: dict[str, Any], form: FormScreen, overwrite: bool = False) -> None:
             path = Path(values["path"]).expanduser()
 
             def run() -> Any:
@@ -41,21 +43,29 @@ class FileFlows(FlowBase):
 
             def failed(message: str) -> None:
                 if path.exists() and not overwrite:
-                    self._confirm_overwrite(path, lambda: save(values, on_error, True))
+                    self._confirm_overwrite(
+                        path,
+                        proceed=lambda: save(values, form, True),
+                        otherwise=lambda: form.refused(message),
+                    )
                 else:
-                    on_error(message)
+                    form.refused(message)
 
-            self.perform(run, done=done, on_error=failed)
+            self.perform(run, done=done, on_error=failed, close=form.saved)
 
         fields = [_field("path", "tui.summary.path", value=str(default), required=True)]
         self._simple_form(title, "", fields + (extra or []), save)
 
-    def _confirm_overwrite(self, path: Path, proceed: Callable[[], None]) -> None:
+    def _confirm_overwrite(
+        self, path: Path, proceed: Callable[[], None], otherwise: Callable[[], None]
+    ) -> None:
         from workbench.tui.screens.confirm import ConfirmScreen
 
         def answer(yes: bool | None) -> None:
             if yes:
                 proceed()
+            else:
+                otherwise()
 
         self.push_screen(ConfirmScreen(t("tui.summary.replace", path=str(path))), answer)
 

@@ -3,7 +3,7 @@ reopen, withdraw, delete; record and correct feedback (督查督辦)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench.domain.humanize import describe_when
 from workbench.domain.models import Channel, FeedbackKind, due_to_iso
@@ -11,6 +11,9 @@ from workbench.i18n import t
 from workbench.tui.flows import FlowBase, short, user_errors
 
 CHANNEL_CHOICES = [(f"channel.{c.value}", c.value) for c in Channel]
+if TYPE_CHECKING:
+    from workbench.tui.screens.form import FormSpec
+
 KIND_CHOICES = [(f"feedback_kind.{k.value}", k.value) for k in FeedbackKind]
 
 
@@ -23,8 +26,8 @@ def _field(*args: Any, **kw: Any) -> Any:
 class InstructionFlows(FlowBase):
     # ------------------------------------------------------------------ registration
 
-    def _registration_form(self, values: dict[str, Any] | None = None) -> Any:
-        from workbench.tui.screens.form import FormScreen, FormSpec
+    def _registration_form(self, values: dict[str, Any] | None = None) -> FormSpec:
+        from workbench.tui.screens.form import FormSpec
 
         v = values or {}
         wb = self.workbench
@@ -45,22 +48,13 @@ class InstructionFlows(FlowBase):
                    value=v.get("confidential", False), hint="tui.form.confidential_hint"),
         ]  # fmt: skip
         title = "tui.form.instruction_edit" if values else "tui.form.instruction"
-        return FormScreen(FormSpec(title=title, fields=fields, parse_date=wb.parse_date))
+        return FormSpec(title=title, fields=fields, parse_date=wb.parse_date)
 
-    def _show_form(self, form: Any, change: Any, done: Any, keep: Any) -> None:
-        """Push a ready-made form; a refused save shows it again with the reason."""
+    def _show_form(self, spec: FormSpec, change: Any, done: Any, keep: Any) -> None:
+        """A registration form, then one change; a refusal is shown in the form."""
+        from workbench.tui.screens.form import FormScreen
 
-        def on_values(values: dict[str, Any] | None) -> None:
-            if values is None:
-                return
-            self.perform(
-                lambda: change(values),
-                done=done,
-                keep=keep,
-                on_error=lambda message: self._reopen_form(form, message, on_values),
-            )
-
-        self.push_screen(form, on_values)
+        self.push_screen(FormScreen(spec, self._saving(change, done, keep)))
 
     def add_instruction(self) -> None:
         """a in the instruction pane: 立項登記."""
@@ -80,7 +74,7 @@ class InstructionFlows(FlowBase):
         """e on the details: correct the registration (a deadline moves by an extension)."""
         instr = self.workbench.instruction_view(instruction_id).instruction
         deadline = due_to_iso(instr.deadline) or ""
-        form = self._registration_form(
+        spec = self._registration_form(
             {
                 "leader": instr.leader,
                 "content": instr.content,
@@ -101,7 +95,7 @@ class InstructionFlows(FlowBase):
             return self.workbench.update_instruction(instruction_id, **fields)
 
         self._show_form(
-            form,
+            spec,
             change,
             done=lambda view: t("tui.done.instruction_edited"),
             keep=lambda view: {"instructions": instruction_id},

@@ -1,9 +1,10 @@
 """Keyboard-only forms: Tab between fields, Enter or Ctrl+S to save, Escape to cancel.
 
 A form is described by a list of `Field`s; date fields are typed the way people say them
-and show, under the field, how they were understood. A form returns the typed values
-(raw strings, bools, codes) and never saves anything itself: the app does, in a worker,
-and reports errors without losing what was typed.
+and show, under the field, how they were understood. A form hands the typed values (raw
+strings, bools, codes) to its `save` and never saves anything itself: the app does, in a
+worker, and the form stays open, with everything typed, until the app says it is saved
+(`saved`) or why it was refused (`refused`).
 """
 
 from __future__ import annotations
@@ -18,12 +19,16 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
+from textual.timer import Timer
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from workbench.domain.humanize import describe_when
 from workbench.domain.records import field, record
 from workbench.i18n import t
 from workbench.tui.widgets.clean_input import CleanInput
+
+BUSY_NOTICE_AFTER = 0.3
+"""Seconds a save may take before the form says it is saving."""
 
 
 @record(frozen=True)
@@ -54,8 +59,13 @@ class FormSpec:
     parse_date: Callable[[str], Any] | None = field(default=None, repr=False)
 
 
-class FormScreen(ModalScreen[dict[str, Any] | None]):
-    """A form of `Field`s; dismisses with the values, or None when cancelled."""
+FormSave = Callable[[dict[str, Any], "FormScreen"], None]
+"""Given the typed values and the form, make the change; then call `form.saved()` or
+`form.refused(reason)`."""
+
+
+class FormScreen(ModalScreen[None]):
+    """A form of `Field`s, open until what was typed is saved or the form is cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "key.cancel", id="form.cancel"),
@@ -87,12 +97,17 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
        drew ▐X… for ▐X▌. */
     FormScreen Checkbox { border: none; padding: 0; background: $panel; min-width: 5; }
     FormScreen #form-error { color: $error; height: auto; }
+    FormScreen #form-error.-busy { color: $text-muted; }
     FormScreen #form-keys { color: $text-muted; }
     """
 
-    def __init__(self, spec: FormSpec) -> None:
+    def __init__(self, spec: FormSpec, save: FormSave) -> None:
         super().__init__()
         self.spec = spec
+        self._save = save
+        self._saving = False
+        """Between Enter and the app's answer: a second Enter must not save twice."""
+        self._busy_notice: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
@@ -208,14 +223,43 @@ class FormScreen(ModalScreen[dict[str, Any] | None]):
         widget.focus()
         self.app.bell()
 
-    def show_error(self, message: str) -> None:
-        """The app could not save: say why and keep everything typed."""
-        self.query_one("#form-error", Static).update(Content(message))
-
     def action_save(self) -> None:
+        if self._saving:
+            self.app.bell()
+            return
         values = self.values()
         if values is not None:
-            self.dismiss(values)
+            self._saving = True
+            # Most changes are saved within a frame or two; a long one (an import) says so.
+            self._busy_notice = self.set_timer(BUSY_NOTICE_AFTER, self._show_busy)
+            self._save(values, self)
+
+    def _show_busy(self) -> None:
+        if self._saving:
+            message = self.query_one("#form-error", Static)
+            message.add_class("-busy")
+            message.update(Content(t("tui.form.saving")))
+
+    def _answered(self) -> None:
+        self._saving = False
+        if self._busy_notice is not None:
+            self._busy_notice.stop()
+            self._busy_notice = None
+        self.query_one("#form-error", Static).remove_class("-busy")
+
+    def saved(self) -> None:
+        """Saved: close, in the same frame that shows the change."""
+        self._answered()
+        if self.is_current:
+            self.dismiss(None)
+
+    def refused(self, message: str) -> None:
+        """The app could not save: say why, keep everything typed, let the user try again
+        or cancel."""
+        self._answered()
+        self.query_one("#form-error", Static).update(Content(message))
+        self.app.bell()
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self._saving:
+            self.dismiss(None)
