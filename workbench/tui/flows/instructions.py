@@ -10,10 +10,10 @@ from workbench.domain.models import Channel, FeedbackKind, due_to_iso
 from workbench.i18n import t
 from workbench.tui.flows import FlowBase, short, user_errors
 
-CHANNEL_CHOICES = [(f"channel.{c.value}", c.value) for c in Channel]
 if TYPE_CHECKING:
     from workbench.tui.screens.form import FormSpec
 
+CHANNEL_CHOICES = [(f"channel.{c.value}", c.value) for c in Channel]
 KIND_CHOICES = [(f"feedback_kind.{k.value}", k.value) for k in FeedbackKind]
 
 
