@@ -184,15 +184,23 @@ def _commands(dataset: data.Dataset, rc: Path | None, n: int) -> dict[str, list[
 
 
 def commands(datasets: list[data.Dataset], runs: int) -> dict[int, dict[str, float | None]]:
-    """Median time of each command as a fresh process, after one warm-up round."""
+    """Median time of each command as a fresh process, after one warm-up round.
+
+    Each command runs at every size back to back, the sizes in a new order each round, so
+    that the machine's load of the moment falls on every size alike: the targets compare
+    sizes. Size by size, a round took seconds, and in two runs one size's `list` median
+    came out a third off the other two's, a different size each time."""
     rcs = {d.size: taskwarrior.prepare(d) for d in datasets}
     times: dict[int, dict[str, list[float]]] = {d.size: {} for d in datasets}
     for n in range(runs + 1):
-        for dataset in datasets:
-            rc = rcs[dataset.size]
-            for name, argv in _commands(dataset, rc, n).items():
+        turn = datasets[n % len(datasets) :] + datasets[: n % len(datasets)]
+        cases = {d.size: _commands(d, rcs[d.size], n) for d in turn}
+        for name in cases[turn[0].size]:
+            for dataset in turn:
+                argv = cases[dataset.size][name]
                 if argv is None:
                     continue
+                rc = rcs[dataset.size]
                 env = taskwarrior.env(rc) if name.startswith("task_") and rc else child_env()
                 took = processes.once(argv, env)
                 if n:
