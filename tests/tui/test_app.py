@@ -44,6 +44,15 @@ async def type_text(pilot, text: str) -> None:
         await pilot.press(ch if ch != " " else "space")
 
 
+async def open_form(pilot, *keys: str) -> FormScreen:
+    """Press the keys that open a form; the form, once it is up."""
+    await pilot.press(*keys)
+    await pilot.pause()
+    form = pilot.app.screen
+    assert isinstance(form, FormScreen)
+    return form
+
+
 async def test_opens_with_three_panes_in_order(workbench):
     app = make_app(workbench)
     async with app.run_test(size=(120, 32)) as pilot:
@@ -275,10 +284,7 @@ async def test_a_check_in_a_form_shows_its_whole_box_and_says_what_it_does(workb
     app = make_app(workbench)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("2", "a")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, FormScreen)
+        form = await open_form(pilot, "2", "a")
         text = "\n".join(strip.text for strip in form._compositor.render_strips())
         assert "▐X▌ left out of reports and exports unless they include it" in text
         assert "▐X…" not in text
@@ -297,10 +303,7 @@ async def test_a_refused_form_stays_open_with_what_was_typed_and_why(empty_workb
     app = make_app(wb)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("2", "E")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, FormScreen)
+        form = await open_form(pilot, "2", "E")
         await type_text(pilot, "12月1日")
         await pilot.press("tab")
         await type_text(pilot, "會議改期")
@@ -319,10 +322,7 @@ async def test_a_refused_form_stays_open_with_what_was_typed_and_why(empty_workb
         assert wb.store.count_events() == events + 1
         assert wb.instruction_view(iid).instruction.deadline == date(2026, 12, 31)
         # A second Enter before the first is saved does not save twice.
-        await pilot.press("c")
-        await pilot.pause()
-        chase = app.screen
-        assert isinstance(chase, FormScreen)
+        chase = await open_form(pilot, "c")
         chase.action_save()
         chase.action_save()
         await settle(pilot)
@@ -368,10 +368,7 @@ async def test_a_form_says_it_is_saving_when_a_save_takes_long(empty_workbench, 
     app = make_app(wb)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("2", "c")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, FormScreen)
+        form = await open_form(pilot, "2", "c")
         message = form.query_one("#form-error", Static)
         await pilot.press("enter")
         started = time.monotonic()
@@ -389,10 +386,7 @@ async def test_instruction_form_refuses_a_bad_date(workbench):
     app = make_app(workbench)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("2", "a")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, FormScreen)
+        form = await open_form(pilot, "2", "a")
         await type_text(pilot, "校長")
         await pilot.press("tab")
         await type_text(pilot, "修訂校規")
@@ -456,10 +450,7 @@ async def test_tab_goes_round_the_fields_only_and_enter_saves_from_any(workbench
         await settle(pilot)
         await pilot.press("2")
         instr = app.screen.instructions.current.instruction
-        await pilot.press("E")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, FormScreen)
+        form = await open_form(pilot, "E")
         await type_text(pilot, "下週五")
         await pilot.press("enter")  # no reason yet: refused, the reason field focused
         await pilot.pause()
@@ -487,10 +478,7 @@ async def test_tab_typed_in_one_burst_moves_on_before_the_next_words(workbench):
     app = make_app(workbench)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("2", "f")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, FormScreen)
+        form = await open_form(pilot, "2", "f")
         burst = [*"清理完畢", "tab", *"下週一", "tab", "tab", "tab", *"今天上午9點"]
         for key in burst:
             app.post_message(events.Key(key, "\t" if key == "tab" else key))
