@@ -1,5 +1,7 @@
 """The catalogue is complete in all three languages and consistent in its placeholders."""
 
+import errno
+import os
 import pkgutil
 import re
 import string
@@ -111,3 +113,38 @@ def test_keys_used_in_code_exist():
             if not i18n.has_key(key):
                 missing.append(f"{path.relative_to(root)}: {key}")
     assert not missing
+
+
+def test_what_the_system_says_of_a_file_is_said_in_the_interface_s_language():
+    missing = FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), "x.md")
+    i18n.set_language("zh-Hant")
+    try:
+        assert i18n.os_problem(missing) == "找不到這個檔案或資料夾"
+        assert i18n.os_problem(OSError(errno.ENOSPC, "No space left on device")) == "磁碟已滿"
+        # A case without our words keeps the system's.
+        assert i18n.os_problem(OSError(errno.EXDEV, "Invalid cross-device link")) == (
+            "Invalid cross-device link"
+        )
+        assert i18n.os_problem(OSError("no number")) == "no number"
+    finally:
+        i18n.set_language("en")
+    assert i18n.os_problem(missing) == "no such file or folder"
+
+
+def test_every_system_error_with_words_names_a_real_one():
+    named = [k.removeprefix("oserror.") for k in i18n.catalogue() if k.startswith("oserror.")]
+    assert "ENOENT" in named and "EACCES" in named
+    assert all(hasattr(errno, name) for name in named), named
+
+
+def test_a_file_the_command_cannot_write_is_explained_in_chinese(tmp_path):
+    not_a_folder = tmp_path / "a-file"
+    not_a_folder.write_text("")
+    out = subprocess.run(
+        [sys.executable, "-m", "workbench", "--db", str(tmp_path / "wb.db"), "--lang",
+         "zh-Hant", "summary", "-o", str(not_a_folder / "月報.md")],
+        capture_output=True, text=True, env=dict(os.environ, LANG="C.UTF-8"),
+    )  # fmt: skip
+    assert out.returncode == 1
+    assert "路徑中有一段不是資料夾" in out.stderr
+    assert "Not a directory" not in out.stderr

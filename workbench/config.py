@@ -29,7 +29,7 @@ from pathlib import Path
 from workbench import i18n, locations
 from workbench.domain.records import field, record, replace
 from workbench.domain.urgency import DEFAULT, Coefficients
-from workbench.i18n import t
+from workbench.i18n import os_problem, t
 
 _LOCALE_REGIONS = {
     "zh_TW": "TW",
@@ -137,7 +137,7 @@ def load_config(path: Path | None = None) -> Config:
     except FileNotFoundError:
         return Config(path=path)
     except OSError as err:
-        raise ConfigError(t("config.error.read", file=str(path), problem=err.strerror)) from None
+        raise ConfigError(t("config.error.read", file=str(path), problem=os_problem(err))) from None
     data = _remembered(raw)
     config = parse_config(_parsed(raw, path) if data is None else data, str(path))
     return replace(config, path=path)

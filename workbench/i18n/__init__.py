@@ -153,5 +153,20 @@ def t_in(lang: str, key: str, /, **kwargs: object) -> str:
     return text.format(**kwargs) if kwargs else text
 
 
+def os_problem(err: OSError) -> str:
+    """What the system said went wrong with a file, in the interface's language.
+
+    The system's own words (`strerror`) are English whatever the interface speaks; the
+    cases a secretary meets (no such folder, no permission, a full or read-only disk) have
+    ours, the rest keep the system's."""
+    import errno  # built in: costs nothing, and only when something has gone wrong
+
+    name = errno.errorcode.get(err.errno or 0, "")
+    key = f"oserror.{name}"
+    if name and has_key(key):
+        return t(key)
+    return err.strerror or str(err)
+
+
 def has_key(key: str) -> bool:
     return _texts(key) is not None

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from workbench import locations
 from workbench.domain.records import record
-from workbench.i18n import t
+from workbench.i18n import os_problem, t
 from workbench.store import backup as B
 from workbench.store.backup import BackupError, BackupInfo, RestoreResult
 from workbench.store.db import StoreError
@@ -139,7 +139,7 @@ def startup_backup(wb: Workbench) -> str | None:
     except (BackupError, StoreError) as err:
         return t("backup.auto.failed", problem=str(err))
     except OSError as err:
-        return t("backup.auto.failed", problem=err.strerror or str(err))
+        return t("backup.auto.failed", problem=os_problem(err))
     return None
 
 

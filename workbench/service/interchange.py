@@ -48,7 +48,7 @@ from workbench.domain import interchange as X
 from workbench.domain import records
 from workbench.domain.models import Change
 from workbench.domain.records import field
-from workbench.i18n import t
+from workbench.i18n import os_problem, t
 from workbench.service.errors import WorkbenchError
 from workbench.store import interchange as SX
 from workbench.store import rows as R
@@ -299,7 +299,7 @@ def _opened(source: Source) -> Iterator[tuple[IO[bytes], int | None, str]]:
             handle = path.open("rb")
         except OSError as err:
             raise ImportFailed(
-                "interchange.error.open", file=str(path), problem=err.strerror or str(err)
+                "interchange.error.open", file=str(path), problem=os_problem(err)
             ) from None
         with handle:
             try:
@@ -885,7 +885,7 @@ def _output(target: Target, overwrite: bool) -> Iterator[tuple[IO[str], Path | N
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as err:
         raise RF.ReportWriteError(
-            "report.error.write", file=str(path), problem=err.strerror or str(err)
+            "report.error.write", file=str(path), problem=os_problem(err)
         ) from None
     tmp = Path(tmp_name)
     try:
@@ -900,7 +900,7 @@ def _output(target: Target, overwrite: bool) -> Iterator[tuple[IO[str], Path | N
             RF._link_new(tmp, path)
     except OSError as err:
         raise RF.ReportWriteError(
-            "report.error.write", file=str(path), problem=err.strerror or str(err)
+            "report.error.write", file=str(path), problem=os_problem(err)
         ) from None
     finally:
         tmp.unlink(missing_ok=True)

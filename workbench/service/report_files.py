@@ -24,7 +24,7 @@ from typing import Any
 from workbench.domain import report_text as RT
 from workbench.domain.summary import InstructionReport, Ledger, Summary
 from workbench.domain.text import cell_width
-from workbench.i18n import get_language, t
+from workbench.i18n import get_language, os_problem, t
 from workbench.service.errors import WorkbenchError
 
 LATIN_FONT = "Times New Roman"
@@ -65,7 +65,7 @@ def write_file(path: Path, data: bytes, *, overwrite: bool = False) -> Path:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as err:
         raise ReportWriteError("report.error.write", file=str(path),
-                               problem=err.strerror or str(err)) from None  # fmt: skip
+                               problem=os_problem(err)) from None  # fmt: skip
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -81,7 +81,7 @@ def write_file(path: Path, data: bytes, *, overwrite: bool = False) -> Path:
         raise
     except OSError as err:
         raise ReportWriteError("report.error.write", file=str(path),
-                               problem=err.strerror or str(err)) from None  # fmt: skip
+                               problem=os_problem(err)) from None  # fmt: skip
     finally:
         tmp.unlink(missing_ok=True)
     return path

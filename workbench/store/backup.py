@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from workbench.domain.records import field, record
+from workbench.i18n import os_problem
 from workbench.store.db import (
     SQLITE_MAGIC,
     Database,
@@ -131,11 +132,7 @@ def private_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as err:
-        raise BackupError("backup.error.folder", folder, problem=_why(err)) from None
-
-
-def _why(err: OSError) -> str:
-    return err.strerror or str(err)
+        raise BackupError("backup.error.folder", folder, problem=os_problem(err)) from None
 
 
 def _bounded(deadline: float) -> Callable[[int, int, int], None]:
@@ -154,7 +151,7 @@ def _new_temp(folder: Path, name: str) -> Path:
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except OSError as err:
-        raise BackupError("backup.error.write", tmp, problem=_why(err)) from None
+        raise BackupError("backup.error.write", tmp, problem=os_problem(err)) from None
     os.close(fd)
     return tmp
 
@@ -191,7 +188,7 @@ def _install(tmp: Path, dest: Path, *, overwrite: bool) -> None:
         raise
     except OSError as err:
         _discard(tmp)
-        raise BackupError("backup.error.write", dest, problem=_why(err)) from None
+        raise BackupError("backup.error.write", dest, problem=os_problem(err)) from None
     _fsync_folder(dest.parent)
 
 
@@ -249,7 +246,7 @@ def copy_database(db: Database, dest: Path, *, overwrite: bool = False) -> Backu
         ) from None
     except OSError as err:
         _discard(tmp)
-        raise BackupError("backup.error.write", dest, problem=_why(err)) from None
+        raise BackupError("backup.error.write", dest, problem=os_problem(err)) from None
     except BaseException:
         _discard(tmp)
         raise
@@ -291,7 +288,7 @@ def inspect(path: Path) -> BackupInfo:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_MAGIC))
     except OSError as err:
-        raise BackupError("backup.error.read", path, problem=_why(err)) from None
+        raise BackupError("backup.error.read", path, problem=os_problem(err)) from None
     if head != SQLITE_MAGIC:
         raise BackupError("backup.error.not_db", path)
     try:
@@ -335,7 +332,7 @@ def _keep_raw(db_path: Path, keep: Path) -> None:
                 os.chmod(dst, 0o600)
                 src.unlink()
         except OSError as err:
-            raise BackupError("backup.error.write", dst, problem=_why(err)) from None
+            raise BackupError("backup.error.write", dst, problem=os_problem(err)) from None
 
 
 def _keep_bytes(db: Database, keep: Path) -> Path:
@@ -357,7 +354,7 @@ def _keep_bytes(db: Database, keep: Path) -> Path:
                     out.flush()
                     os.fsync(out.fileno())
             except OSError as err:
-                raise BackupError("backup.error.write", dst, problem=_why(err)) from None
+                raise BackupError("backup.error.write", dst, problem=os_problem(err)) from None
     return keep
 
 

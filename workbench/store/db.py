@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from workbench.i18n import t
+from workbench.i18n import os_problem, t
 from workbench.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -98,7 +98,7 @@ def _prepare_path(path: Path) -> bool:
             raise StoreError("store.error.full", path) from None
         if err.errno == errno.EROFS:
             raise StoreError("store.error.no_create", path) from None
-        raise StoreError("store.error.os", path, problem=err.strerror or str(err)) from None
+        raise StoreError("store.error.os", path, problem=os_problem(err)) from None
     _set_aside_orphans(path)
     return True
 
@@ -112,7 +112,7 @@ def _check_existing(path: Path) -> bool:
     except PermissionError:
         raise StoreError("store.error.no_read", path) from None
     except OSError as err:
-        raise StoreError("store.error.os", path, problem=err.strerror or str(err)) from None
+        raise StoreError("store.error.os", path, problem=os_problem(err)) from None
     return path.stat().st_size == 0
 
 

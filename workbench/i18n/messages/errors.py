@@ -218,4 +218,29 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         '不認識假期地區「{region}」；請在設定檔把 `region` 設為 CN、TW、HK 等國家代碼，或設為 "" 只算週末。',
         '不认识假期地区“{region}”；请在配置文件把 `region` 设为 CN、TW、HK 等国家代码，或设为 "" 只算周末。',
     ),
+    # What the system says went wrong with a file (see `i18n.os_problem`).
+    "oserror.ENOENT": (
+        "no such file or folder",
+        "找不到這個檔案或資料夾",
+        "找不到这个文件或文件夹",
+    ),
+    "oserror.EACCES": ("permission denied", "沒有權限", "没有权限"),
+    "oserror.EPERM": ("not permitted", "不允許這樣做", "不允许这样做"),
+    "oserror.EROFS": ("the disk is read-only", "磁碟是唯讀的", "磁盘是只读的"),
+    "oserror.ENOSPC": ("the disk is full", "磁碟已滿", "磁盘已满"),
+    "oserror.EDQUOT": ("over the disk quota", "超出磁碟配額", "超出磁盘配额"),
+    "oserror.EISDIR": ("that is a folder", "那是資料夾", "那是文件夹"),
+    "oserror.ENOTDIR": (
+        "part of the path is not a folder",
+        "路徑中有一段不是資料夾",
+        "路径中有一段不是文件夹",
+    ),
+    "oserror.ENAMETOOLONG": ("the name is too long", "名稱太長", "名称太长"),
+    "oserror.EEXIST": ("it already exists", "已經存在", "已经存在"),
+    "oserror.EBUSY": ("it is in use", "正在使用中", "正在使用中"),
+    "oserror.EIO": (
+        "the disk could not be read or written",
+        "磁碟讀寫出錯",
+        "磁盘读写出错",
+    ),
 }
