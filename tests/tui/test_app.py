@@ -617,6 +617,33 @@ async def test_language_switch_without_restart(workbench):
     i18n.set_language("en")
 
 
+async def test_an_empty_pane_speaks_the_new_language_and_says_why_it_is_empty(empty_workbench):
+    """A pane with no rows says why (nothing yet, a search that found nothing, no
+    instruction chosen) and says it again in a language chosen meanwhile."""
+    wb = empty_workbench
+    wb.add_instruction("修訂校規", leader="校長")
+    app = make_app(wb)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        assert rows(main.feedback)[0].strip() == i18n.t("tui.empty.feedback")
+        assert rows(main.tasks)[0].strip() == i18n.t("tui.empty.tasks")
+        await pilot.press("slash")
+        await type_text(pilot, "沒有這件事")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        app.switch_language("zh-Hant")
+        await pilot.pause()
+        assert rows(main.feedback)[0].strip() == "尚無反饋。按 f 登記匯報內容。"
+        assert rows(main.tasks)[0].strip() == "沒有符合的項目。"
+        assert rows(main.instructions)[0].strip() != ""
+        await pilot.press("escape")
+        await settle(pilot)
+        assert rows(main.tasks)[0].strip() == i18n.t_in("zh-Hant", "tui.empty.tasks")
+    i18n.set_language("en")
+
+
 def _backgrounds(widget) -> set[str]:
     """The background colours of the widget's rows as drawn."""
     lines = widget.render_lines(widget.region.reset_offset)

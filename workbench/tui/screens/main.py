@@ -7,7 +7,7 @@ so nothing is cut off at 80×24.
 from __future__ import annotations
 
 from collections.abc import Hashable
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -27,7 +27,7 @@ from workbench.tui.widgets.clean_input import CleanInput
 from workbench.tui.widgets.feedback_list import FeedbackList
 from workbench.tui.widgets.instruction_list import InstructionList
 from workbench.tui.widgets.keybar import KeyBar
-from workbench.tui.widgets.paged_list import PagedList
+from workbench.tui.widgets.paged_list import PagedList, Source
 from workbench.tui.widgets.pane import Pane
 from workbench.tui.widgets.status_header import StatusHeader
 from workbench.tui.widgets.task_list import TaskList
@@ -97,10 +97,8 @@ class MainScreen(Screen[None]):
         them."""
         wb = self.wb_app.workbench
         self.tasks.calendar = wb.calendar
-        self.tasks.set_source(TaskSource(wb, TaskFilter()), t("tui.empty.tasks"), load=False)
-        self.instructions.set_source(
-            InstructionSource(wb, InstructionFilter()), t("tui.empty.instructions"), load=False
-        )
+        self._set_source("tasks", TaskSource(wb, TaskFilter()), load=False)
+        self._set_source("instructions", InstructionSource(wb, InstructionFilter()), load=False)
         self.tasks.focus()
         self.refresh_all(panes=("tasks",))
 
@@ -159,9 +157,8 @@ class MainScreen(Screen[None]):
 
     def relabel(self) -> None:
         """The language changed: redraw every text."""
-        self.tasks.empty_text = t("tui.empty.tasks")
-        self.instructions.empty_text = t("tui.empty.instructions")
         for pane in PANES:
+            self.list_for(pane).empty_text = self._empty_text(pane)
             self.list_for(pane).invalidate()
         self.query_one(StatusHeader).refresh()
         self._follow_instruction()
@@ -205,6 +202,22 @@ class MainScreen(Screen[None]):
         flt = getattr(source, "filter", None)
         return getattr(flt, "query", "") if flt is not None else ""
 
+    def _empty_text(self, pane: str) -> str:
+        """What a pane with no rows says, from what it shows: no instruction chosen (the
+        feedback pane), a search that found nothing, or nothing yet. Asked again whenever
+        the pane's rows or the language change, so that it never says the wrong one."""
+        flt = getattr(self.list_for(pane).source, "filter", None)
+        if pane == "feedback" and getattr(flt, "instruction_id", -1) in (None, -1):
+            return t("tui.empty.no_instruction")
+        if getattr(flt, "query", ""):
+            return t("tui.empty.search")
+        return t(f"tui.empty.{pane}")
+
+    def _set_source(self, pane: str, source: Source[Any], *, load: bool = True) -> None:
+        widget = self.list_for(pane)
+        widget.set_source(source, load=load)
+        widget.empty_text = self._empty_text(pane)
+
     # ------------------------------------------------------------------ panes
 
     def on_resize(self) -> None:
@@ -245,10 +258,9 @@ class MainScreen(Screen[None]):
         if isinstance(source, FeedbackSource) and source.filter.instruction_id == instruction_id:
             return
         flt = FeedbackFilter(instruction_id=instruction_id, query=query)
-        empty = t("tui.empty.feedback") if instruction_id else t("tui.empty.no_instruction")
         if instruction_id is None:
             flt = FeedbackFilter(instruction_id=-1)
-        self.feedback.set_source(FeedbackSource(self.wb_app.workbench, flt), empty)
+        self._set_source("feedback", FeedbackSource(self.wb_app.workbench, flt))
 
     def action_show_pane(self, pane: str) -> None:
         self.pane = pane
@@ -286,25 +298,16 @@ class MainScreen(Screen[None]):
     def apply_filter(self, pane: str, query: str) -> None:
         """Show the rows matching `query` in a pane (called when the search is ready)."""
         wb = self.wb_app.workbench
-        widget = self.list_for(pane)
         if pane == "tasks":
-            widget.set_source(
-                TaskSource(wb, TaskFilter(query=query)),
-                t("tui.empty.search") if query else t("tui.empty.tasks"),
-            )
+            self._set_source(pane, TaskSource(wb, TaskFilter(query=query)))
         elif pane == "instructions":
-            widget.set_source(
-                InstructionSource(wb, InstructionFilter(query=query)),
-                t("tui.empty.search") if query else t("tui.empty.instructions"),
-            )
+            self._set_source(pane, InstructionSource(wb, InstructionFilter(query=query)))
             self._follow_instruction()
         else:
             source = self.feedback.source
             iid = source.filter.instruction_id if isinstance(source, FeedbackSource) else -1
-            widget.set_source(
-                FeedbackSource(wb, FeedbackFilter(instruction_id=iid, query=query)),
-                t("tui.empty.search") if query else t("tui.empty.feedback"),
-            )
+            flt = FeedbackFilter(instruction_id=iid, query=query)
+            self._set_source(pane, FeedbackSource(wb, flt))
         self._update_titles()
         self._draw_together()
 
