@@ -644,6 +644,23 @@ async def test_an_empty_pane_speaks_the_new_language_and_says_why_it_is_empty(em
     i18n.set_language("en")
 
 
+async def test_f_records_feedback_in_the_feedback_pane_as_its_empty_text_says(empty_workbench):
+    wb = empty_workbench
+    wb.add_instruction("修訂校規", leader="校長")
+    app = make_app(wb)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        await pilot.press("3")
+        assert "Press f" in rows(main.feedback)[0]
+        form = await open_form(pilot, "f")
+        assert form.spec.title == "tui.form.feedback"
+        await type_text(pilot, "已匯報")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert rows(main.feedback)[0].endswith("已匯報")
+
+
 def _backgrounds(widget) -> set[str]:
     """The background colours of the widget's rows as drawn."""
     lines = widget.render_lines(widget.region.reset_offset)

@@ -34,7 +34,7 @@ class FeedbackList(PagedList[Feedback]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "screen.add_feedback", "key.add_feedback", id="feedback.add"),
+        Binding("a,f", "screen.add_feedback", "key.add_feedback", id="feedback.add"),
         Binding("enter,e", "screen.feedback_details", "key.details", id="feedback.details"),
         Binding("r", "screen.feedback_correct", "key.correct", id="feedback.correct"),
     ]
