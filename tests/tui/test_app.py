@@ -346,6 +346,26 @@ async def test_a_refusal_in_a_form_speaks_of_the_form_not_of_options(empty_workb
         assert not wb.instruction_view(iid).instruction.status.is_closed
 
 
+async def test_an_import_refused_on_the_screen_names_no_option(empty_workbench, tmp_path):
+    bad = tmp_path / "notes.json"
+    bad.write_text("not json at all {", encoding="utf-8")
+    app = make_app(empty_workbench)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(pilot)
+        app.import_data()
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        form.query_one("#f-path", Input).value = str(bad)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is form
+        said = str(form.query_one("#form-error", Static).render())
+        assert said == (
+            "notes.json: neither a workbench export nor Taskwarrior JSON. Nothing was imported."
+        )
+
+
 def test_every_screen_wording_has_its_command_line_message_and_names_no_option():
     screen = [k for k in i18n.catalogue() if k.endswith(".screen")]
     assert "error.close_needs_report.screen" in screen

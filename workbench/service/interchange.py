@@ -748,7 +748,8 @@ def _run_import(
                     _read_taskwarrior(reader, importer)
                 importer.finish(rec, name)
         except ImportFailed as err:
-            raise ImportFailed("interchange.error.file", file=name, problem=str(err)) from None
+            # The cause is kept: the screen words the inner refusal its own way.
+            raise ImportFailed("interchange.error.file", file=name, problem=str(err)) from err
         if progress is not None:
             progress(reader.read, size)
         result.event_id = wb.last_event_id

@@ -138,6 +138,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "既不是工作台匯出檔，也不是 Taskwarrior 的 JSON；請用 --from 指明格式。",
         "既不是工作台导出文件，也不是 Taskwarrior 的 JSON；请用 --from 指明格式。",
     ),
+    "interchange.error.unknown_format.screen": (
+        "neither a workbench export nor Taskwarrior JSON.",
+        "既不是工作台匯出檔，也不是 Taskwarrior 的 JSON。",
+        "既不是工作台导出文件，也不是 Taskwarrior 的 JSON。",
+    ),
     "interchange.error.open": (
         "cannot read {file}: {problem}.",
         "無法讀取 {file}：{problem}。",

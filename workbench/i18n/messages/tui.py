@@ -391,8 +391,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "tui.import.placeholder": ("path of the file", "檔案路徑", "文件路径"),
     "tui.import.hint": (
         "All or nothing: a file with a mistake imports nothing and says where.",
-        "全部成功或全不匯入：檔案有錯時不會匯入任何內容，並指出錯處。",
-        "全部成功或全不导入：文件有错时不会导入任何内容，并指出错处。",
+        "全部成功或全不匯入：檔案有錯時不匯入任何內容，並指出錯處。",
+        "全部成功或全不导入：文件有错时不导入任何内容，并指出错处。",
     ),
     "tui.command.brief": ("Today's briefing", "今日簡報", "今日简报"),
 }

@@ -30,14 +30,20 @@ def user_errors() -> tuple[type[Exception], ...]:
     return (WorkbenchError, StoreError, ConfigError, DateParseError, QuickAddError)
 
 
-def refusal_text(err: Exception) -> str:
+def refusal_text(err: BaseException) -> str:
     """A refusal in the screen's words. The service's messages are written for the command
     line too; where one names an option (--feedback), the screen has its own wording,
-    under the same key with `.screen` added."""
+    under the same key with `.screen` added. A refusal that quotes another as its
+    `problem` (the file an import refused, then why) quotes that one's screen words."""
     key = getattr(err, "key", None)
-    if key and has_key(f"{key}.screen"):
-        return t(f"{key}.screen", **getattr(err, "params", {}))
-    return str(err)
+    if not key:
+        return str(err)
+    params = dict(getattr(err, "params", {}))
+    if "problem" in params and getattr(err.__cause__, "key", None):
+        params["problem"] = refusal_text(err.__cause__)  # type: ignore[arg-type]
+    if has_key(f"{key}.screen"):
+        return t(f"{key}.screen", **params)
+    return t(key, **params) if params != getattr(err, "params", {}) else str(err)
 
 
 def short(text: str, width: int = 24) -> str:
