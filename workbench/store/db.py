@@ -285,9 +285,9 @@ class Database:
         """Switch the file to WAL, which it keeps from then on.
 
         The switch needs the file to itself, and SQLite says "busy" at once, without its
-        busy wait, while another window is reading it or switching it too (two windows
-        opening one new file, or one file left in the old journal mode by a window killed
-        while it created it): try again, within the time a write would wait.
+        busy wait, while another window holds the write lock of a file still in the old
+        journal mode (two windows opening one new file, or a file left in that mode by a
+        window killed while it created it): try again, within the time a write would wait.
         """
         deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
         while self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
