@@ -381,7 +381,7 @@ async def test_a_form_says_it_is_saving_when_a_save_takes_long(empty_workbench, 
     chase = wb.chase
 
     def slow_chase(*args, **kwargs):
-        time.sleep(1.5)
+        time.sleep(3.0)  # long enough that a loaded machine still sees it saving
         return chase(*args, **kwargs)
 
     monkeypatch.setattr(wb, "chase", slow_chase)
@@ -392,7 +392,7 @@ async def test_a_form_says_it_is_saving_when_a_save_takes_long(empty_workbench, 
         message = form.query_one("#form-error", Static)
         await pilot.press("enter")
         started = time.monotonic()
-        while "Saving" not in str(message.render()) and time.monotonic() - started < 1.2:
+        while "Saving" not in str(message.render()) and time.monotonic() - started < 2.5:
             await pilot.pause(0.05)
         assert str(message.render()) == "Saving…"
         await pilot.press("escape")  # no leaving while it saves
