@@ -78,7 +78,7 @@ class FlowBase:
         )
         self.push_screen(FormScreen(spec, save))
 
-    def _saving(
+    def _save_one_change(
         self,
         change: Callable[[dict[str, Any]], Any],
         done: Callable[[Any], str],
@@ -107,4 +107,4 @@ class FlowBase:
         keep: Callable[[Any], dict[str, Hashable | None]] | None = None,
     ) -> None:
         """The usual flow: a form, then one change with what was typed."""
-        self._simple_form(title, subtitle, fields, self._saving(change, done, keep))
+        self._simple_form(title, subtitle, fields, self._save_one_change(change, done, keep))

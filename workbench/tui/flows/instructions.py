@@ -54,7 +54,7 @@ class InstructionFlows(FlowBase):
         """A registration form, then one change; a refusal is shown in the form."""
         from workbench.tui.screens.form import FormScreen
 
-        self.push_screen(FormScreen(spec, self._saving(change, done, keep)))
+        self.push_screen(FormScreen(spec, self._save_one_change(change, done, keep)))
 
     def add_instruction(self) -> None:
         """a in the instruction pane: 立項登記."""
