@@ -44,6 +44,14 @@ async def type_text(pilot, text: str) -> None:
         await pilot.press(ch if ch != " " else "space")
 
 
+async def fill_fields(pilot, *values: str) -> None:
+    """Type each value into a form's fields in turn, Tab between them."""
+    for n, value in enumerate(values):
+        if n:
+            await pilot.press("tab")
+        await type_text(pilot, value)
+
+
 async def open_form(pilot, *keys: str) -> FormScreen:
     """Press the keys that open a form; the form, once it is up."""
     await pilot.press(*keys)
@@ -304,9 +312,7 @@ async def test_a_refused_form_stays_open_with_what_was_typed_and_why(empty_workb
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         form = await open_form(pilot, "2", "E")
-        await type_text(pilot, "12月1日")
-        await pilot.press("tab")
-        await type_text(pilot, "會議改期")
+        await fill_fields(pilot, "12月1日", "會議改期")
         events = wb.store.count_events()
         await pilot.press("enter")
         await settle(pilot)
@@ -407,9 +413,7 @@ async def test_instruction_form_refuses_a_bad_date(workbench):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         form = await open_form(pilot, "2", "a")
-        await type_text(pilot, "校長")
-        await pilot.press("tab")
-        await type_text(pilot, "修訂校規")
+        await fill_fields(pilot, "校長", "修訂校規")
         form.query_one("#f-deadline", Input).value = "下週八"
         await pilot.pause()
         preview = form.query_one("#p-deadline", Static)
@@ -571,9 +575,7 @@ async def test_feedback_pane_follows_the_instruction_and_f_adds(workbench):
         chosen = main.instructions.current.instruction
         assert main.feedback.current.instruction_id == chosen.id
         await pilot.press("f")
-        await type_text(pilot, "已報教導主任")
-        await pilot.press("tab")
-        await type_text(pilot, "明天上午定稿")
+        await fill_fields(pilot, "已報教導主任", "明天上午定稿")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert main.feedback.row_count == 2
