@@ -52,6 +52,13 @@ async def fill_fields(pilot, *values: str) -> None:
         await type_text(pilot, value)
 
 
+@pytest.fixture
+def one_instruction(empty_workbench) -> tuple[Workbench, int]:
+    """A workbench holding one open instruction and no feedback, and its id."""
+    iid = empty_workbench.add_instruction("修訂校規", leader="校長").instruction.id
+    return empty_workbench, iid
+
+
 async def open_form(pilot, *keys: str) -> FormScreen:
     """Press the keys that open a form; the form, once it is up."""
     await pilot.press(*keys)
@@ -336,9 +343,8 @@ async def test_a_refused_form_stays_open_with_what_was_typed_and_why(empty_workb
         assert wb.instruction_view(iid).chase_count == 1
 
 
-async def test_a_refusal_in_a_form_speaks_of_the_form_not_of_options(empty_workbench):
-    wb = empty_workbench
-    iid = wb.add_instruction("修訂校規", leader="校長").instruction.id
+async def test_a_refusal_in_a_form_speaks_of_the_form_not_of_options(one_instruction):
+    wb, iid = one_instruction
     app = make_app(wb)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -381,9 +387,8 @@ def test_every_screen_wording_has_its_command_line_message_and_names_no_option()
             assert "--" not in i18n.t_in(lang, key), (key, lang)
 
 
-async def test_a_form_says_it_is_saving_when_a_save_takes_long(empty_workbench, monkeypatch):
-    wb = empty_workbench
-    iid = wb.add_instruction("修訂校規", leader="校長").instruction.id
+async def test_a_form_says_it_is_saving_when_a_save_takes_long(one_instruction, monkeypatch):
+    wb, iid = one_instruction
     chase = wb.chase
 
     def slow_chase(*args, **kwargs):
@@ -639,11 +644,10 @@ async def test_language_switch_without_restart(workbench):
     i18n.set_language("en")
 
 
-async def test_an_empty_pane_speaks_the_new_language_and_says_why_it_is_empty(empty_workbench):
+async def test_an_empty_pane_speaks_the_new_language_and_says_why_it_is_empty(one_instruction):
     """A pane with no rows says why (nothing yet, a search that found nothing, no
     instruction chosen) and says it again in a language chosen meanwhile."""
-    wb = empty_workbench
-    wb.add_instruction("修訂校規", leader="校長")
+    wb, _ = one_instruction
     app = make_app(wb)
     async with app.run_test(size=(120, 32)) as pilot:
         await settle(pilot)
@@ -666,9 +670,8 @@ async def test_an_empty_pane_speaks_the_new_language_and_says_why_it_is_empty(em
     i18n.set_language("en")
 
 
-async def test_f_records_feedback_in_the_feedback_pane_as_its_empty_text_says(empty_workbench):
-    wb = empty_workbench
-    wb.add_instruction("修訂校規", leader="校長")
+async def test_f_records_feedback_in_the_feedback_pane_as_its_empty_text_says(one_instruction):
+    wb, _ = one_instruction
     app = make_app(wb)
     async with app.run_test(size=(120, 32)) as pilot:
         await settle(pilot)
