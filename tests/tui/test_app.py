@@ -889,6 +889,37 @@ async def test_daily_briefing_once_a_day(workbench):
         assert isinstance(again.screen, MainScreen)
 
 
+async def test_a_long_briefing_on_a_small_terminal_scrolls_and_keeps_its_keys(workbench):
+    """At 80×24 a briefing taller than the screen scrolls inside its box; the line that says
+    how to leave stays drawn at the box's foot, and End reaches the last item."""
+    from workbench.tui.screens.brief import BriefScreen
+
+    for n in range(12):
+        workbench.add_task(f"逾期事項{n:02d} 昨天")
+    app = make_app(workbench, briefing=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        box = screen.query_one("#brief").region
+        keys = screen.query_one("#brief-keys")
+        assert box.contains_region(keys.region) and keys.region.height
+        assert i18n.t("tui.brief.keys") in keys.render().plain
+        scroll = screen.query_one("#brief-scroll")
+        lines = screen.query_one("#brief-body", SetText).render().plain.split("\n")
+        last = next(line for line in reversed(lines) if line.strip())
+
+        def shown() -> list[str]:
+            top = round(scroll.scroll_y)
+            return lines[top : top + scroll.scrollable_content_region.height]
+
+        assert scroll.max_scroll_y > 0 and last not in shown()
+        await pilot.press("end")
+        await pilot.pause()
+        assert scroll.scroll_y == scroll.max_scroll_y
+        assert last in shown()
+
+
 async def test_the_briefing_is_set_the_way_chinese_is_set(workbench):
     """A long item keeps its number on its first line and its later lines hang under its
     text; no line is wider than the box or begins with a closing mark."""

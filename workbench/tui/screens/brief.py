@@ -16,6 +16,13 @@ from workbench.tui.widgets.set_text import SetText
 
 
 class BriefScreen(ModalScreen[None]):
+    """The briefing in a box no taller than the screen.
+
+    Its key line is docked to the box's foot and the text scrolls above it: a long briefing
+    on a short terminal (80×24) keeps the line that says how to leave, and every item can
+    be scrolled to.
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,enter,q,space", "close", "key.back", id="brief.close"),
     ]
@@ -27,8 +34,8 @@ class BriefScreen(ModalScreen[None]):
         border: round $accent; background: $panel; padding: 0 1;
     }
     BriefScreen #brief-body { height: auto; }
-    BriefScreen #brief-scroll { height: auto; max-height: 40; }
-    BriefScreen #brief-keys { color: $text-muted; margin-top: 1; }
+    BriefScreen #brief-scroll { height: auto; max-height: 1fr; }
+    BriefScreen #brief-keys { dock: bottom; height: 2; padding-top: 1; color: $text-muted; }
     """
 
     def __init__(self, text: str) -> None:
