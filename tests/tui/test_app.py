@@ -789,7 +789,7 @@ async def test_help_lists_every_pane_key(workbench):
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        text = str(app.screen.query_one(Static).render())
+        text = str(app.screen.query_one("#help-body", Static).render())
         for words in ("Add", "Done", "Chase", "Close", "Extend", "Postpone", "Undo", "Search"):
             assert words in text
 

@@ -239,6 +239,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "tui.help.everywhere": ("Everywhere", "通用", "通用"),
     "tui.help.lists": ("In every list", "所有清單", "所有列表"),
     "tui.help.quick_add": ("Quick-add", "快速新增", "快速新增"),
+    "tui.help.keys": (
+        "↑ ↓ PgUp PgDn to read on · Esc, q or ? to close",
+        "↑ ↓ PgUp PgDn 捲動 · 按 Esc、q 或 ? 關閉",
+        "↑ ↓ PgUp PgDn 滚动 · 按 Esc、q 或 ? 关闭",
+    ),
     # Command palette
     "tui.command.placeholder": ("Search for commands…", "搜尋命令…", "搜索命令…"),
     "tui.command.language": (

@@ -62,6 +62,8 @@ def help_content(app) -> Content:
 
 
 class HelpScreen(ModalScreen[None]):
+    """Every key, scrolled in a box whose foot says how to read on and how to leave."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "close", "key.back", id="help.close"),
     ]
@@ -72,11 +74,14 @@ class HelpScreen(ModalScreen[None]):
         width: 90%; max-width: 100; height: 90%;
         border: round $accent; background: $panel; padding: 0 1;
     }
+    HelpScreen #help-keys { dock: bottom; height: 2; padding-top: 1; color: $text-muted; }
     """
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="help"), VerticalScroll():
-            yield Static(help_content(self.app))
+        with Vertical(id="help"):
+            with VerticalScroll():
+                yield Static(help_content(self.app), id="help-body")
+            yield Static(Content(t("tui.help.keys")), id="help-keys")
 
     def action_close(self) -> None:
         self.dismiss(None)
