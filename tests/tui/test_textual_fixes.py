@@ -1,13 +1,16 @@
-"""The workaround for Textual's styles-cache leak: a closed screen's widgets are let go."""
+"""The workarounds for Textual bugs: a closed screen's widgets are let go, wide characters
+stay whole, editing keys act in the order they were typed."""
 
 from __future__ import annotations
 
 import gc
 
+import pytest
+from textual import events
 from textual._styles_cache import StylesCache
 from textual.app import App, ComposeResult
 from textual.screen import Screen
-from textual.widgets import Label, Static
+from textual.widgets import Input, Label, Static
 
 from workbench.tui import textual_fixes
 
@@ -133,3 +136,65 @@ async def test_a_screen_without_overlays_is_cut_as_textual_cuts_it():
         assert [{x: s.text for x, s in line.items()} for line in ours] == [
             {x: s.text for x, s in line.items()} for line in theirs
         ]
+
+
+class _Field(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Input(id="field")
+
+
+async def _typed_together(keys: list[str]) -> str:
+    """What a field holds after keys that arrive together, as the terminal driver hands
+    them to the app."""
+    app = _Field()
+    async with app.run_test(size=(60, 5)) as pilot:
+        await pilot.pause()
+        for key in keys:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause()
+        await pilot.pause()
+        return app.query_one(Input).value
+
+
+_BURSTS = [
+    ([*"交報告", "ctrl+u", *"下週五"], "下週五"),
+    ([*"交週報告", "backspace", "backspace", *"表"], "交週表"),
+    ([*"週報", "home", *"交"], "交週報"),
+    ([*"交週報", "left", "left", *"本"], "交本週報"),
+    ([*"明天 交材料", "ctrl+w", *"報告"], "明天 報告"),
+]
+
+
+@pytest.mark.parametrize(("keys", "held"), _BURSTS)
+async def test_editing_keys_typed_together_act_where_they_were_typed(keys, held, monkeypatch):
+    textual_fixes.apply()
+    assert await _typed_together(keys) == held
+    if textual_fixes.textual_input_on_key is not None:  # the bug, while Textual has it
+        monkeypatch.setattr(Input, "_on_key", textual_fixes.textual_input_on_key)
+        assert await _typed_together(keys) != held
+
+
+async def test_a_key_the_field_does_not_bind_still_reaches_the_app():
+    """Tab and Escape are the screen's and the app's: the field passes them on."""
+    textual_fixes.apply()
+
+    class _Two(App[None]):
+        escaped = 0
+
+        def compose(self) -> ComposeResult:
+            yield Input(id="one")
+            yield Input(id="two")
+
+        def on_key(self, event: events.Key) -> None:
+            self.escaped += event.key == "escape"
+
+    app = _Two()
+    async with app.run_test(size=(60, 8)) as pilot:
+        await pilot.pause()
+        for key in ["x", "escape", "y", "tab"]:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.query_one("#one", Input).value == "xy"
+        assert app.escaped == 1
+        assert app.focused is app.query_one("#two", Input)

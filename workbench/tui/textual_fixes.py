@@ -1,4 +1,4 @@
-"""Fixes for two known Textual bugs, applied when the app module is imported.
+"""Fixes for three known Textual bugs, applied when the app module is imported.
 
 **Memory.** `StylesCache.get_inner_outer` is an instance method under
 `functools.lru_cache(1024)`, so its cache keeps every widget's styles cache it has seen,
@@ -17,6 +17,17 @@ panes (Textual issue 6357, open). Here a line is divided only where what is draw
 changes hands: the cells of one widget that no widget above covers stay one piece, kept
 under the first of their cuts, and the cuts it spans are marked as absorbed so that
 nothing under it claims them and a partial update draws the piece to its real end.
+
+**Editing keys in order.** A text field inserts a typed character as soon as the key
+reaches it, but runs its own editing keys (Backspace, Ctrl+U, Ctrl+W, Home, ←, …) only
+after the key has come back up to the app, which looks the binding up: keys that arrive
+together — over a slow remote connection, from a text expander — were applied out of
+order. Ctrl+U then 下週五 cleared the field after 下週五 was typed into it; two
+Backspaces then 週報 deleted the 報 just typed (Textual issue 6605, open). Here a field
+runs its own bindings when the key reaches it, the way the app would have run them, so
+each key acts where it was typed; a key the field does not bind goes up as before. A
+Textual that runs them itself (the fix proposed upstream adds
+`Widget._run_key_bindings`) is left alone.
 """
 
 from __future__ import annotations
@@ -26,16 +37,22 @@ from functools import lru_cache
 from operator import and_
 from typing import Any
 
+from textual import events
 from textual._compositor import ChopsUpdate, Compositor  # private: the bugs are there
 from textual._styles_cache import StylesCache
 from textual.geometry import Region
 from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import Input
 
 replaced: Any = None
 """Textual's styles-cache method as it was, once replaced (for the tests)."""
 
 textual_render_chops: Any = None
 """Textual's `Compositor._render_chops`, once replaced (for the tests)."""
+
+textual_input_on_key: Any = None
+"""Textual's `Input._on_key`, once replaced (for the tests)."""
 
 ABSORBED = Strip([], 0)
 """The bucket of a cut inside a piece kept whole: drawn by the bucket before it."""
@@ -44,6 +61,7 @@ ABSORBED = Strip([], 0)
 def apply() -> None:
     _keep_styles_caches_small()
     _keep_wide_characters_whole()
+    _keep_editing_keys_in_order()
 
 
 def _keep_styles_caches_small() -> None:
@@ -139,3 +157,25 @@ def _keep_wide_characters_whole() -> None:
     textual_render_chops = Compositor._render_chops
     Compositor._render_chops = _render_chops  # type: ignore[method-assign]
     Compositor.render_partial_update = _render_partial_update  # type: ignore[method-assign]
+
+
+async def _input_on_key(self: Input, event: events.Key) -> None:
+    """Run the field's own binding for the key now; otherwise Textual's handler."""
+    if not event.is_printable:
+        chain = self.screen._modal_binding_chain  # the app's lookup, keymap applied
+        if chain and chain[0][0] is self:
+            for binding in chain[0][1].key_to_bindings.get(event.key, ()):
+                if not binding.priority and await self.app.run_action(binding.action, self):
+                    event.stop()
+                    event.prevent_default()
+                    self._restart_blink()
+                    return
+    await textual_input_on_key(self, event)
+
+
+def _keep_editing_keys_in_order() -> None:
+    global textual_input_on_key
+    if hasattr(Widget, "_run_key_bindings") or Input._on_key is _input_on_key:
+        return
+    textual_input_on_key = Input._on_key
+    Input._on_key = _input_on_key  # type: ignore[method-assign]
