@@ -889,6 +889,48 @@ async def test_daily_briefing_once_a_day(workbench):
         assert isinstance(again.screen, MainScreen)
 
 
+async def test_a_form_on_a_short_terminal_keeps_its_heading_reason_and_keys(empty_workbench):
+    """At 80×14 the registration form's fields scroll between its heading and its foot:
+    a refusal and the keys stay drawn inside the box, and the last field, reached with
+    Shift+Tab, is scrolled into sight."""
+    app = make_app(empty_workbench)
+    async with app.run_test(size=(80, 14)) as pilot:
+        await settle(pilot)
+        form = await open_form(pilot, "2", "a")
+        await pilot.press("enter")
+        await pilot.pause()
+        box = form.query_one("#form").content_region
+        error = form.query_one("#form-error", Static)
+        assert i18n.t("tui.form.required", field=i18n.t("tui.form.leader")) in str(
+            error.render()
+        )
+        for part in ("#form-head", "#form-error", "#form-keys"):
+            assert box.contains_region(form.query_one(part).region), part
+        fields = form.query_one("#fields")
+        assert fields.max_scroll_y > 0
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        last = form.query_one("#f-confidential", Checkbox)
+        assert app.focused is last
+        assert fields.region.y <= last.region.y < fields.region.bottom
+        assert not last.region.overlaps(form.query_one("#form-foot").region)
+
+
+async def test_a_form_names_a_long_instruction_in_two_lines_at_most(empty_workbench):
+    workbench = empty_workbench
+    content = "全面排查校園安全隱患，建立整改台賬，報區教育局備案並每週通報進度" * 3
+    workbench.add_instruction(content, leader="校長")
+    app = make_app(workbench)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        form = await open_form(pilot, "2", "x")
+        subtitle = form.query_one(".form-subtitle", SetText)
+        lines = subtitle.render().plain.split("\n")
+        assert len(lines) == 2 and subtitle.size.height == 2
+        assert lines[0].startswith("校長：全面排查") and lines[1].endswith("…")
+        assert all(cell_len(line) <= subtitle.size.width for line in lines)
+
+
 async def test_a_long_briefing_on_a_small_terminal_scrolls_and_keeps_its_keys(workbench):
     """At 80×24 a briefing taller than the screen scrolls inside its box; the line that says
     how to leave stays drawn at the box's foot, and End reaches the last item."""

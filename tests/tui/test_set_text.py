@@ -7,7 +7,7 @@ import pytest
 from rich.cells import cell_len
 from textual.content import Content
 
-from workbench.tui.widgets.set_text import hanging, set_line
+from workbench.tui.widgets.set_text import SetText, hanging, set_line
 
 LINES = [
     "2026-11-20 10:00  反饋（進展）：已完成校園網絡設備調研，初步列出更新清單，下週提交採購方案。",
@@ -49,3 +49,19 @@ def test_styles_stay_on_their_characters():
         "bold"
     ]
     assert rest and not any(span.style == "bold" for piece in rest for span in piece.spans)
+
+
+@pytest.mark.parametrize("text", LINES)
+def test_a_set_text_kept_to_two_lines_ends_its_second_in_an_ellipsis(text):
+    for width in range(12, 40):
+        widget = SetText(text, max_lines=2)
+        lines = widget.set_at(width).plain.split("\n")
+        assert len(lines) == 2, width
+        assert lines[1].endswith("…") and all(cell_len(line) <= width for line in lines), width
+        kept = "".join(lines).replace(" ", "")[:-1]
+        assert text.replace(" ", "").startswith(kept), width
+
+
+def test_a_set_text_that_fits_its_lines_has_no_ellipsis():
+    widget = SetText("校長：修訂校規", max_lines=2)
+    assert widget.set_at(40).plain == "校長：修訂校規"

@@ -9,7 +9,9 @@ What each picture must show:
   the keys of the to-do pane at the bottom. At 80×24, one pane with tabs.
 - quick_add: the typed line and, under it, what was understood.
 - details: a task's fields, the urgency explanation term by term, its history.
-- help: every key by pane.
+- help: every key by pane, and at the box's foot how to read on and how to leave.
+- close: the closing form over the instructions: its heading, the instruction it closes,
+  the fields with their hints, and at its foot the keys.
 """
 
 from __future__ import annotations
@@ -56,7 +58,19 @@ async def _help(pilot) -> None:
     await _quiet(pilot)
 
 
-SCREENS = {"main": _main, "quick_add": _quick_add, "details": _details, "help": _help}
+async def _close(pilot) -> None:
+    await settle(pilot)
+    await pilot.press("2", "x")
+    await _quiet(pilot)
+
+
+SCREENS = {
+    "main": _main,
+    "quick_add": _quick_add,
+    "details": _details,
+    "help": _help,
+    "close": _close,
+}
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ from workbench.domain.humanize import describe_when
 from workbench.domain.records import field, record
 from workbench.i18n import t
 from workbench.tui.widgets.clean_input import CleanInput
+from workbench.tui.widgets.set_text import SetText
 
 BUSY_NOTICE_AFTER = 0.3
 """Seconds a save may take before the form says it is saving."""
@@ -86,7 +87,12 @@ class FormScreen(ModalScreen[None]):
     }
     FormScreen .form-title { text-style: bold; color: $accent; }
     FormScreen .form-subtitle { color: $text-muted; }
-    FormScreen #fields { height: auto; max-height: 100%; margin-top: 1; }
+    /* The fields scroll between the heading and the foot, so that on a short screen
+       the reason a save was refused and the keys stay in sight. (A height in fr leaves
+       out only docked neighbours.) */
+    FormScreen #form-head { dock: top; height: auto; padding-bottom: 1; }
+    FormScreen #fields { height: auto; max-height: 1fr; }
+    FormScreen #form-foot { dock: bottom; height: auto; }
     FormScreen .field { height: auto; }
     FormScreen .field-label { width: 16; color: $text-muted; padding-right: 1; }
     FormScreen .field Input, FormScreen .field Select { width: 1fr; }
@@ -111,15 +117,17 @@ class FormScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
-            yield Label(Content(t(self.spec.title)), classes="form-title")
-            if self.spec.subtitle:
-                yield Label(Content(self.spec.subtitle), classes="form-subtitle")
+            with Vertical(id="form-head"):
+                yield Label(Content(t(self.spec.title)), classes="form-title")
+                if self.spec.subtitle:
+                    yield SetText(self.spec.subtitle, classes="form-subtitle", max_lines=2)
             # Not a stop for Tab: the keys typed there went nowhere, and Enter saved nothing.
             with VerticalScroll(id="fields", can_focus=False):
                 for f in self.spec.fields:
                     yield from self._field(f)
-            yield Static("", id="form-error")
-            yield Label(Content(t("tui.form.keys")), id="form-keys")
+            with Vertical(id="form-foot"):
+                yield Static("", id="form-error")
+                yield Label(Content(t("tui.form.keys")), id="form-keys")
 
     def _field(self, f: Field) -> ComposeResult:
         """One line per field: the label, then what to type; a date's reading under it."""

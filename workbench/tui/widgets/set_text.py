@@ -55,15 +55,31 @@ class SetText(Static):
 
     DEFAULT_CSS = "SetText { height: auto; }"
 
-    def __init__(self, content: Content | str, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        content: Content | str,
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+        max_lines: int | None = None,
+    ) -> None:
         self.source = Content(content) if isinstance(content, str) else content
-        super().__init__(self.source, id=id)
+        self.max_lines = max_lines
+        """Lines beyond it are left out, the last one kept ending in …: a heading that
+        names a long instruction must not push a form's fields off a small screen."""
+        super().__init__(self.source, id=id, classes=classes)
         self._set: tuple[int, Content, int] | None = None
         """(width, the content set at that width, its number of lines)"""
 
     def _set_for(self, width: int) -> tuple[int, Content, int]:
         if self._set is None or self._set[0] != width:
             lines = [piece for line in self.source.split("\n") for piece in set_line(line, width)]
+            if self.max_lines and len(lines) > self.max_lines:
+                lines = lines[: self.max_lines]
+                last = lines[-1]
+                if cell_width(last.plain) >= width:
+                    last = last.truncate(max(1, width - 1))
+                lines[-1] = last + "…"
             self._set = (width, Content("\n").join(lines), len(lines))
         return self._set
 
