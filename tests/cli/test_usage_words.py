@@ -61,7 +61,7 @@ def test_the_english_is_clicks_own(text, key):
         (("list", "--limit", "0"), "'--limit' 的值不對：0 不在 x>=1 的範圍內。",
          "'--limit' 的值不对：0 不在 x>=1 的范围内。"),
         (("done", "abc"), "'abc' 不是有效的數字。", "'abc' 不是有效的数字。"),
-        (("instr", "add", "落實安全檢查"), "缺少選項 '--leader'", "缺少选项 '--leader'"),
+        (("instr", "add", "落實安全檢查"), "缺少選項 '--leader'。", "缺少选项 '--leader'。"),
         (("summary", "--format", "pdf"), "'pdf' 不是 'md', 'text', 'json', 'docx', 'xlsx' 之一。",
          "'pdf' 不是 'md', 'text', 'json', 'docx', 'xlsx' 之一。"),
         (("lst",), "沒有 'lst' 這個指令。", "没有 'lst' 这个命令。"),

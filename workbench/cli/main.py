@@ -214,11 +214,24 @@ def _run_click(args: list[str], config: Config) -> object:
     try:
         return cli.main(args=args, prog_name="workbench", standalone_mode=False)
     except click.ClickException as err:
+        if isinstance(err, click.MissingParameter):
+            _end_with_a_full_stop(err)
         err.show()
         sys.exit(err.exit_code)
     except click.Abort:
         say(t("cli.aborted"))
         sys.exit(1)
+
+
+def _end_with_a_full_stop(err: click.MissingParameter) -> None:
+    """Click ends "Missing option '--leader'" with a full stop of its own, outside the
+    words it looks up: in Chinese that is 。, not a Latin point."""
+    if i18n.get_language() == "en":
+        return
+    message = err.format_message()
+    if message.endswith("."):
+        message = message[:-1] + "。"
+        err.format_message = lambda: message  # type: ignore[method-assign]
 
 
 def _tolerant_output() -> None:
