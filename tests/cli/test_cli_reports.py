@@ -167,6 +167,9 @@ def test_file_names():
         "2026-11-01_2026-11-15")  # fmt: skip
     name = default_name("summary", "2026-11", "docx", "王/局長 a")
     assert name == "summary_2026-11_王_局長_a.docx"
+    # Plain text is saved as .txt, the ending every system opens in a text editor.
+    assert default_name("summary", "2026-11", "text") == "summary_2026-11.txt"
+    assert default_name("summary", "2026-11", "md") == "summary_2026-11.md"
 
 
 def test_the_command_module_stays_light():

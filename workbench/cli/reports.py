@@ -69,13 +69,18 @@ def period_label(period: Period) -> str:
     return f"{period.start.isoformat()}_{period.end.isoformat()}"
 
 
-def default_name(kind: str, label: str, extension: str, who: str | None = None) -> str:
+_EXTENSIONS = {"text": "txt"}
+"""A format whose files are known by another ending: a .text file opens nowhere on a
+double click."""
+
+
+def default_name(kind: str, label: str, fmt: str, who: str | None = None) -> str:
     """辦理情況匯總_2026-11.docx — a name that is safe on every file system."""
     parts = [t(f"report.file.{kind}"), label]
     if who:
         parts.append(who)
     stem = "_".join(_UNSAFE.sub("_", p).strip("_.") for p in parts if p)
-    return f"{stem}.{extension}"
+    return f"{stem}.{_EXTENSIONS.get(fmt, fmt)}"
 
 
 def _output(wb: Any, request: Any, fmt: str, output: Path | None, overwrite: bool,
