@@ -42,6 +42,29 @@ def _counts(db: Path) -> tuple[int, int, int]:
         conn.close()
 
 
+def _import(db: Path, source: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "workbench", "--db", str(db), "import", str(source)],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+
+
+def _quickest_import(db: Path, source: Path) -> float:
+    """Seconds a whole import takes here, from start to exit, at its quickest of two (on a
+    copy): the moments to kill at are drawn within it, so that they land while it works
+    however fast or loaded the machine is."""
+    times = []
+    for n in range(2):
+        scratch = db.with_name(f"timing{n}.db")
+        shutil.copy(db, scratch)
+        start = time.monotonic()
+        proc = _import(scratch, source)
+        _, errors = proc.communicate()
+        assert proc.returncode == 0, errors
+        times.append(time.monotonic() - start)
+    return min(times)
+
+
 def _kill_imports(db: Path, source: Path, kills: int, seed: int) -> tuple[int, int]:
     """Import `source` again and again, killing the process at a random moment. After
     each kill the database has either none of the file or all of it. Returns (kills,
@@ -56,14 +79,16 @@ def _kill_imports(db: Path, source: Path, kills: int, seed: int) -> tuple[int, i
         before[1] + len(expected["instructions"]),
         before[2] + len(expected["feedback"]),
     )
+    whole = _quickest_import(db, source)
     rng = random.Random(seed)
     killed = completed = 0
-    while killed < kills:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "workbench", "--db", str(db), "import", str(source)],
-            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        )  # fmt: skip
-        time.sleep(rng.uniform(0.25, 0.9))
+    # Bounded: an import quicker than every moment drawn must fail the test, not hang it.
+    for _ in range(kills * 5):
+        if killed == kills:
+            break
+        proc = _import(db, source)
+        # From the start of its work (after Python has started) to a little past its end.
+        time.sleep(rng.uniform(0.3, 1.05) * whole)
         proc.kill()
         code = proc.wait()
         proc.stderr.close()  # type: ignore[union-attr]
@@ -80,6 +105,7 @@ def _kill_imports(db: Path, source: Path, kills: int, seed: int) -> tuple[int, i
             for suffix in ("-wal", "-shm"):
                 db.with_name(db.name + suffix).unlink(missing_ok=True)
             shutil.copy(pristine, db)
+    assert killed == kills, f"{completed} imports finished before their kill ({whole:.2f} s)"
     result = cli("--db", str(db), "import", str(source))
     assert result.returncode == 0, result.stderr
     assert _counts(db) == full
