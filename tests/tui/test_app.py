@@ -587,6 +587,40 @@ async def test_feedback_pane_follows_the_instruction_and_f_adds(workbench):
         assert main.feedback.current.next_step == "明天上午定稿"
 
 
+async def test_editing_a_task_from_its_details_writes_it_back_and_saves_the_change(
+    empty_workbench,
+):
+    """e on a task's details opens its quick-add line in the interface's language; what is
+    changed there is saved as one edit, and the line read back is the task."""
+    i18n.set_language("zh-Hant")
+    try:
+        task = empty_workbench.add_task("準備校務會材料 2026-11-27 !重 #辦會").task
+        app = make_app(empty_workbench)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, DetailsScreen)
+            await pilot.press("e")
+            await pilot.pause()
+            assert isinstance(app.screen, QuickAddScreen)
+            line = app.screen.query_one("#quick-line", Input)
+            assert line.value == "準備校務會材料 due:2026-11-27 !重 #辦會"
+            await pilot.press("ctrl+u")
+            await type_text(pilot, "準備校務會材料定稿 下週一上午9點 !急 #辦會")
+            await pilot.press("enter")
+            await settle(pilot)
+        edited = empty_workbench.task_view(task.id).task
+        assert edited.title == "準備校務會材料定稿"
+        assert edited.due == datetime(2026, 11, 30, 9, 0)
+        assert edited.urgent and edited.importance is Importance.NORMAL
+        assert edited.tags == ("辦會",)
+        actions = [e.action for e in empty_workbench.store.events_for("task", task.id)]
+        assert actions[-1] == "task.edit" and actions.count("task.edit") == 1
+    finally:
+        i18n.set_language("en")
+
+
 async def test_details_show_history_and_urgency(workbench):
     app = make_app(workbench)
     async with app.run_test(size=(120, 40)) as pilot:

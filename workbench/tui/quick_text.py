@@ -6,33 +6,45 @@ from collections.abc import Callable
 
 from workbench.domain.models import Category, Importance, Task, due_to_iso
 from workbench.domain.quickadd import QuickAdd
+from workbench.i18n import t
 
-_CATEGORY_WORD = {Category.DOC: "doc", Category.AFFAIR: "affair", Category.MEETING: "meeting"}
+_CATEGORY_TAGS = ("辦文", "办文", "doc", "辦事", "办事", "affair", "辦會", "办会", "meeting")
+"""Tags that set the category themselves: with one of them, no @category is needed."""
+
+
+def _category_word(category: Category) -> str | None:
+    if category is Category.DOC:
+        return t("tui.quick.doc")
+    if category is Category.AFFAIR:
+        return t("tui.quick.affair")
+    if category is Category.MEETING:
+        return t("tui.quick.meeting")
+    return None
 
 
 def task_as_quick_add(task: Task, parse: Callable[[str], QuickAdd] | None = None) -> str:
     """The line that, parsed again, gives this task's title, due, marks and tags.
 
-    Title words that the parser would read as markers or dates are escaped; if `parse` is
-    given and the round trip still differs, every title word is escaped.
+    The markers are spelled in the interface's language (!重 in Chinese, !high in
+    English), as the secretary would type them. Title words that the parser would read as
+    markers or dates are escaped; if `parse` is given and the round trip still differs,
+    every title word is escaped.
     """
     marks = []
     if task.due is not None:
         marks.append(f"due:{due_to_iso(task.due)}")
     if task.importance is Importance.HIGH:
-        marks.append("!high")
+        marks.append(t("tui.quick.high"))
     elif task.importance is Importance.LOW:
-        marks.append("!low")
+        marks.append(t("tui.quick.low"))
     if task.urgent:
-        marks.append("!urgent")
+        marks.append(t("tui.quick.urgent"))
     if task.confidential:
-        marks.append("!confidential")
+        marks.append(t("tui.quick.confidential"))
     marks.extend(f"#{tag}" for tag in task.tags)
-    if task.category in _CATEGORY_WORD and not any(
-        t_ in task.tags
-        for t_ in ("辦文", "办文", "doc", "辦事", "办事", "affair", "辦會", "办会", "meeting")
-    ):
-        marks.append(f"@{_CATEGORY_WORD[task.category]}")
+    category = _category_word(task.category)
+    if category is not None and not any(tag in task.tags for tag in _CATEGORY_TAGS):
+        marks.append(category)
 
     def build(escape_all: bool) -> str:
         words = []

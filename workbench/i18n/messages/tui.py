@@ -239,6 +239,15 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "tui.help.everywhere": ("Everywhere", "通用", "通用"),
     "tui.help.lists": ("In every list", "所有清單", "所有列表"),
     "tui.help.quick_add": ("Quick-add", "快速新增", "快速新增"),
+    # A task written back as a quick-add line for editing: the markers in the interface's
+    # language (the parser reads every spelling in every language).
+    "tui.quick.high": ("!high", "!重", "!重"),
+    "tui.quick.low": ("!low", "!輕", "!轻"),
+    "tui.quick.urgent": ("!urgent", "!急", "!急"),
+    "tui.quick.confidential": ("!confidential", "!密", "!密"),
+    "tui.quick.doc": ("@doc", "@辦文", "@办文"),
+    "tui.quick.affair": ("@affair", "@辦事", "@办事"),
+    "tui.quick.meeting": ("@meeting", "@辦會", "@办会"),
     "tui.help.keys": (
         "↑ ↓ PgUp PgDn to read on · Esc, q or ? to close",
         "↑ ↓ PgUp PgDn 捲動 · 按 Esc、q 或 ? 關閉",
