@@ -621,6 +621,27 @@ async def test_editing_a_task_from_its_details_writes_it_back_and_saves_the_chan
         i18n.set_language("en")
 
 
+async def test_editing_a_repeating_task_says_its_repetition_is_kept(empty_workbench):
+    """The line does not show a repetition; the box says it is kept, and it is."""
+    task = empty_workbench.add_task("交週報 每週五下午4點 !重").task
+    app = make_app(empty_workbench)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        said = str(app.screen.query_one("#quick-subtitle", Static).render())
+        assert said == i18n.t("tui.edit_task.repeats", rule="every Friday at 16:00")
+        line = app.screen.query_one("#quick-line", Input)
+        assert line.value.endswith(" !high")
+        await pilot.press("end", *["backspace"] * len(" !high"), "enter")
+        await settle(pilot)
+    edited = empty_workbench.task_view(task.id).task
+    assert edited.importance is Importance.NORMAL
+    assert (edited.due, edited.recurrence) == (task.due, task.recurrence)
+
+
 async def test_details_show_history_and_urgency(workbench):
     app = make_app(workbench)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -54,7 +54,7 @@ def test_styles_stay_on_their_characters():
 @pytest.mark.parametrize("text", LINES)
 def test_a_set_text_kept_to_two_lines_ends_its_second_in_an_ellipsis(text):
     for width in range(12, 40):
-        widget = SetText(text, max_lines=2)
+        widget = SetText(text, max_lines_each=2)
         lines = widget.set_at(width).plain.split("\n")
         assert len(lines) == 2, width
         assert lines[1].endswith("…") and all(cell_len(line) <= width for line in lines), width
@@ -63,5 +63,13 @@ def test_a_set_text_kept_to_two_lines_ends_its_second_in_an_ellipsis(text):
 
 
 def test_a_set_text_that_fits_its_lines_has_no_ellipsis():
-    widget = SetText("校長：修訂校規", max_lines=2)
+    widget = SetText("校長：修訂校規", max_lines_each=2)
     assert widget.set_at(40).plain == "校長：修訂校規"
+
+
+def test_each_paragraph_is_kept_to_its_lines_so_the_second_stays_in_sight():
+    first, second = LINES[1], LINES[0]
+    lines = SetText(f"{first}\n{second}", max_lines_each=2).set_at(24).plain.split("\n")
+    assert len(lines) == 4
+    assert lines[0].startswith("1. 全面排查") and lines[1].endswith("…")
+    assert lines[2].startswith("2026-11-20 10:00") and lines[3].endswith("…")

@@ -117,6 +117,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "不写期限，就以批示的办理时限为期限：{deadline}。",
     ),
     "tui.edit_task.title": ("Edit the task", "修改待辦", "修改待办"),
+    "tui.edit_task.repeats": (
+        "Repeats {rule}: kept, unless the line says a new repetition.",
+        "重複：{rule}。修改時保留；在這行寫新的重複即替換。",
+        "重复：{rule}。修改时保留；在这行写新的重复即替换。",
+    ),
     "tui.quick_add.placeholder": (
         "e.g. 準備校務會材料 明天下午3點 !重 #辦會",
         "例如：準備校務會材料 明天下午3點 !重 #辦會",

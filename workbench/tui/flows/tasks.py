@@ -136,9 +136,19 @@ class TaskFlows(FlowBase):
                 panes=TASKS,
             )
 
+        kept = ""
+        if task.recurrence:
+            from workbench.domain.humanize import describe_recurrence
+
+            rule = describe_recurrence(task.recurrence, task.recurrence_workdays)
+            kept = t("tui.edit_task.repeats", rule=rule)
         self.push_screen(
             QuickAddScreen(
-                self.workbench.preview, save, initial=text, title_key="tui.edit_task.title"
+                self.workbench.preview,
+                save,
+                initial=text,
+                title_key="tui.edit_task.title",
+                subtitle=kept,
             )
         )
 

@@ -120,7 +120,7 @@ class FormScreen(ModalScreen[None]):
             with Vertical(id="form-head"):
                 yield Label(Content(t(self.spec.title)), classes="form-title")
                 if self.spec.subtitle:
-                    yield SetText(self.spec.subtitle, classes="form-subtitle", max_lines=2)
+                    yield SetText(self.spec.subtitle, classes="form-subtitle", max_lines_each=2)
             # Not a stop for Tab: the keys typed there went nowhere, and Enter saved nothing.
             with VerticalScroll(id="fields", can_focus=False):
                 for f in self.spec.fields:

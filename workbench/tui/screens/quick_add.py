@@ -24,6 +24,7 @@ from workbench.domain.models import Category, Importance
 from workbench.domain.quickadd import QuickAdd
 from workbench.i18n import t
 from workbench.tui.widgets.clean_input import CleanInput
+from workbench.tui.widgets.set_text import SetText
 
 
 def preview_content(quick: QuickAdd) -> Content:
@@ -100,14 +101,15 @@ class QuickAddScreen(ModalScreen[None]):
         self._initial = initial
         self._title_key = title_key
         self._subtitle = subtitle
-        """Plain text under the title: the instruction a new task will serve."""
+        """Plain text under the title: the instruction a new task will serve, or what an
+        edit keeps that the line does not show."""
         self.parsed: QuickAdd | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="quick"):
             yield Label(Content(t(self._title_key)), id="quick-title")
             if self._subtitle:
-                yield Label(Content(self._subtitle), id="quick-subtitle")
+                yield SetText(self._subtitle, id="quick-subtitle", max_lines_each=2)
             yield CleanInput(
                 self._initial,
                 placeholder=t("tui.quick_add.placeholder"),

@@ -50,6 +50,16 @@ def set_line(line: Content, width: int) -> list[Content]:
     return [pieces[0].rstrip(" "), *(indent + piece.rstrip(" ") for piece in pieces[1:])]
 
 
+def _at_most(lines: list[Content], most: int | None, width: int) -> list[Content]:
+    """The first `most` lines, the last ending in … if any were left out."""
+    if not most or len(lines) <= most:
+        return lines
+    last = lines[most - 1]
+    if cell_width(last.plain) >= width:
+        last = last.truncate(max(1, width - 1))
+    return [*lines[: most - 1], last + "…"]
+
+
 class SetText(Static):
     """Content (or plain text, shown as text) set into lines once per width."""
 
@@ -61,25 +71,24 @@ class SetText(Static):
         *,
         id: str | None = None,
         classes: str | None = None,
-        max_lines: int | None = None,
+        max_lines_each: int | None = None,
     ) -> None:
         self.source = Content(content) if isinstance(content, str) else content
-        self.max_lines = max_lines
-        """Lines beyond it are left out, the last one kept ending in …: a heading that
-        names a long instruction must not push a form's fields off a small screen."""
+        self.max_lines_each = max_lines_each
+        """Lines each paragraph (a line of the source) is set in at most, the last kept
+        ending in …: a heading that names a long instruction must not push a form's
+        fields off a small screen, nor the sentence under it out of sight."""
         super().__init__(self.source, id=id, classes=classes)
         self._set: tuple[int, Content, int] | None = None
         """(width, the content set at that width, its number of lines)"""
 
     def _set_for(self, width: int) -> tuple[int, Content, int]:
         if self._set is None or self._set[0] != width:
-            lines = [piece for line in self.source.split("\n") for piece in set_line(line, width)]
-            if self.max_lines and len(lines) > self.max_lines:
-                lines = lines[: self.max_lines]
-                last = lines[-1]
-                if cell_width(last.plain) >= width:
-                    last = last.truncate(max(1, width - 1))
-                lines[-1] = last + "…"
+            lines = [
+                piece
+                for line in self.source.split("\n")
+                for piece in _at_most(set_line(line, width), self.max_lines_each, width)
+            ]
             self._set = (width, Content("\n").join(lines), len(lines))
         return self._set
 
