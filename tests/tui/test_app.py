@@ -632,7 +632,8 @@ async def test_editing_a_repeating_task_says_its_repetition_is_kept(empty_workbe
         await pilot.press("e")
         await pilot.pause()
         said = str(app.screen.query_one("#quick-subtitle", Static).render())
-        assert said == i18n.t("tui.edit_task.repeats", rule="every Friday at 16:00")
+        expected = i18n.t("tui.edit_task.repeats", rule="every Friday at 16:00")
+        assert said.split() == expected.split()  # set in two lines at this width
         line = app.screen.query_one("#quick-line", Input)
         assert line.value.endswith(" !high")
         await pilot.press("end", *["backspace"] * len(" !high"), "enter")
@@ -640,6 +641,48 @@ async def test_editing_a_repeating_task_says_its_repetition_is_kept(empty_workbe
     edited = empty_workbench.task_view(task.id).task
     assert edited.importance is Importance.NORMAL
     assert (edited.due, edited.recurrence) == (task.due, task.recurrence)
+
+
+async def test_r_in_a_repeating_task_s_details_stops_the_repetition(empty_workbench):
+    """Offered only for a repeating task; the task stays due when it was, completing it
+    makes no next one, and undo brings the repetition back."""
+    task = empty_workbench.add_task("交週報 每週五下午4點").task
+    other = empty_workbench.add_task("整理檔案櫃 !輕").task
+    app = make_app(empty_workbench)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.show_task(other.id)
+        await pilot.pause()
+        assert "Stop repeating" not in str(app.screen.query_one("KeyBar").render())
+        await pilot.press("r")
+        await pilot.press("escape")
+        await pilot.pause()
+        app.show_task(task.id)
+        await pilot.pause()
+        assert "Stop repeating" in str(app.screen.query_one("KeyBar").render())
+        await pilot.press("r")
+        await settle(pilot)
+        stopped = empty_workbench.task_view(task.id).task
+        assert stopped.recurrence is None and stopped.due == task.due
+        assert any(n.message == "No longer repeats: 交週報" for n in app._notifications)
+        await pilot.press("u")
+        await settle(pilot)
+    assert empty_workbench.task_view(task.id).task.recurrence == task.recurrence
+    assert empty_workbench.task_view(other.id).task == other
+
+
+async def test_stopping_a_working_day_repetition_clears_its_working_days_too(empty_workbench):
+    task = empty_workbench.add_task("晨會 每個工作日上午9點").task
+    assert task.recurrence_workdays
+    app = make_app(empty_workbench)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.show_task(task.id)
+        await pilot.pause()
+        await pilot.press("r")
+        await settle(pilot)
+    stopped = empty_workbench.task_view(task.id).task
+    assert stopped.recurrence is None and not stopped.recurrence_workdays
 
 
 async def test_details_show_history_and_urgency(workbench):

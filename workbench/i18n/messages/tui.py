@@ -17,6 +17,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "key.importance_up": ("More important", "加重", "加重"),
     "key.importance_down": ("Less important", "減輕", "减轻"),
     "key.postpone": ("Postpone", "延後", "推迟"),
+    "key.stop_repeating": ("Stop repeating", "不再重複", "不再重复"),
     "key.delete": ("Delete", "刪除", "删除"),
     "key.chase": ("Chase", "催辦", "催办"),
     "key.feedback": ("Feedback", "反饋", "反馈"),
@@ -118,9 +119,10 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "tui.edit_task.title": ("Edit the task", "修改待辦", "修改待办"),
     "tui.edit_task.repeats": (
-        "Repeats {rule}: kept, unless the line says a new repetition.",
-        "重複：{rule}。修改時保留；在這行寫新的重複即替換。",
-        "重复：{rule}。修改时保留；在这行写新的重复即替换。",
+        "Repeats {rule}: kept, unless the line says a new repetition (r in the details "
+        "stops it).",
+        "重複：{rule}。修改時保留，在這行寫新的重複即替換；在詳情按 r 不再重複。",
+        "重复：{rule}。修改时保留，在这行写新的重复即替换；在详情按 r 不再重复。",
     ),
     "tui.quick_add.placeholder": (
         "e.g. 準備校務會材料 明天下午3點 !重 #辦會",
@@ -293,6 +295,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{title}: {importance}",
         "{title}：{importance}",
         "{title}：{importance}",
+    ),
+    "tui.done.stopped_repeating": (
+        "No longer repeats: {title}",
+        "不再重複：{title}",
+        "不再重复：{title}",
     ),
     "tui.done.postponed": (
         "Postponed to {due}: {title}",

@@ -164,13 +164,31 @@ class TaskFlows(FlowBase):
             "edit": self.edit_task,
             "done": self.complete_task,
             "postpone": self.postpone_task,
+            "stop_repeating": self.stop_repeating,
         }
 
         def follow(action: str | None) -> None:
             if action in follow_ups:
                 follow_ups[action](task_id)
 
-        self.push_screen(TaskDetailsScreen(task_details(self.workbench, view)), follow)
+        body = task_details(self.workbench, view)
+        self.push_screen(TaskDetailsScreen(body, repeats=bool(view.task.recurrence)), follow)
+
+    def stop_repeating(self, task_id: int) -> None:
+        """The task stays, due when it is; completing it makes no next one. Undo restores
+        the repetition."""
+        def change() -> Any:
+            fields: dict[str, Any] = {"recurrence": None}
+            if self.workbench.task_view(task_id).task.recurrence_workdays:
+                fields["recurrence_workdays"] = False  # or a later repetition would inherit it
+            return self.workbench.edit_task(task_id, **fields)
+
+        self.perform(
+            change,
+            done=lambda v: t("tui.done.stopped_repeating", title=short(v.task.title)),
+            keep=_keep,
+            panes=TASKS,
+        )
 
     def reveal_task(self, task_id: int) -> None:
         """Jump to a task in the to-do list (clearing a filter that hides it)."""

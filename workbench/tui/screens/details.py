@@ -201,7 +201,18 @@ class TaskDetailsScreen(DetailsScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "follow('done')", "key.done", id="details.done"),
         Binding("s", "follow('postpone')", "key.postpone", id="details.postpone"),
+        Binding("r", "follow('stop_repeating')", "key.stop_repeating", id="details.stop"),
     ]
+
+    def __init__(self, body: Content, repeats: bool = False) -> None:
+        super().__init__(body)
+        self.repeats = repeats
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """r is offered only for a repeating task: the edit line cannot end a repetition."""
+        if action == "follow" and parameters and parameters[0] == "stop_repeating":
+            return self.repeats
+        return True
 
 
 class InstructionDetailsScreen(DetailsScreen):
