@@ -68,6 +68,18 @@ async def open_form(pilot, *keys: str) -> FormScreen:
     return form
 
 
+async def edit_highlighted_task(pilot) -> QuickAddScreen:
+    """Open the highlighted task's details, then its edit line; the edit box, once up."""
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, DetailsScreen)
+    await pilot.press("e")
+    await pilot.pause()
+    box = pilot.app.screen
+    assert isinstance(box, QuickAddScreen)
+    return box
+
+
 async def test_opens_with_three_panes_in_order(workbench):
     app = make_app(workbench)
     async with app.run_test(size=(120, 32)) as pilot:
@@ -598,13 +610,8 @@ async def test_editing_a_task_from_its_details_writes_it_back_and_saves_the_chan
         app = make_app(empty_workbench)
         async with app.run_test(size=(100, 30)) as pilot:
             await settle(pilot)
-            await pilot.press("enter")
-            await pilot.pause()
-            assert isinstance(app.screen, DetailsScreen)
-            await pilot.press("e")
-            await pilot.pause()
-            assert isinstance(app.screen, QuickAddScreen)
-            line = app.screen.query_one("#quick-line", Input)
+            box = await edit_highlighted_task(pilot)
+            line = box.query_one("#quick-line", Input)
             assert line.value == "準備校務會材料 due:2026-11-27 !重 #辦會"
             await pilot.press("ctrl+u")
             await type_text(pilot, "準備校務會材料定稿 下週一上午9點 !急 #辦會")
@@ -627,14 +634,11 @@ async def test_editing_a_repeating_task_says_its_repetition_is_kept(empty_workbe
     app = make_app(empty_workbench)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("enter")
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
-        said = str(app.screen.query_one("#quick-subtitle", Static).render())
+        box = await edit_highlighted_task(pilot)
+        said = str(box.query_one("#quick-subtitle", Static).render())
         expected = i18n.t("tui.edit_task.repeats", rule="every Friday at 16:00")
         assert said.split() == expected.split()  # set in two lines at this width
-        line = app.screen.query_one("#quick-line", Input)
+        line = box.query_one("#quick-line", Input)
         assert line.value.endswith(" !high")
         await pilot.press("end", *["backspace"] * len(" !high"), "enter")
         await settle(pilot)
