@@ -59,7 +59,7 @@ def _quickest_import(db: Path, source: Path) -> float:
         shutil.copy(db, scratch)
         start = time.monotonic()
         proc = _import(scratch, source)
-        _, errors = proc.communicate()
+        _, errors = proc.communicate(timeout=120)
         assert proc.returncode == 0, errors
         times.append(time.monotonic() - start)
     return min(times)
