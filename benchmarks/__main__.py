@@ -23,6 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from benchmarks import backlog as backlog_
 from benchmarks import data, importing, machine, processes, taskwarrior
 from benchmarks.common import (
     DATA,
@@ -165,21 +166,34 @@ def reports(datasets: list[data.Dataset], runs: int) -> dict[int, dict[str, Any]
     return pooled
 
 
-def _commands(dataset: data.Dataset, rc: Path | None, n: int) -> dict[str, list[str] | None]:
-    """The fresh-process cases of one size, the n-th time round (adds differ each time)."""
+Case = tuple[list[str], dict[str, str]]
+"""A fresh-process case: its arguments and its environment."""
+
+
+def _commands(dataset: data.Dataset, rc: Path | None, backlog: backlog_.Backlog,
+              n: int) -> dict[str, Case | None]:  # fmt: skip
+    """The fresh-process cases of one size, the n-th time round (adds differ each time):
+    the workbench's and Taskwarrior's on the dataset, then on its open backlog."""
     db = [WORKBENCH, "--db", str(dataset.work)]
-    cases: dict[str, list[str] | None] = {
-        "list": [*db, "list"],
-        "instr_list": [*db, "instr", "list"],
-        "summary_md": [*db, "summary", "--month"],
-        "add": [*db, "add", f"命令行新增 c{n} 明天下午3點 !重 #辦會"],
-        "task_next": None,
-        "task_add": None,
+    held = [WORKBENCH, "--db", str(backlog.db)]
+    add = ["add", f"命令行新增 c{n} 明天下午3點 !重 #辦會"]
+    env = child_env()
+    cases: dict[str, Case | None] = {
+        "list": ([*db, "list"], env),
+        "instr_list": ([*db, "instr", "list"], env),
+        "summary_md": ([*db, "summary", "--month"], env),
+        "add": ([*db, *add], env),
+        "backlog_list": ([*held, "list"], env),
+        "backlog_add": ([*held, *add], env),
     }
-    if rc is not None and taskwarrior.TASK is not None:
-        cases["task_next"] = [taskwarrior.TASK, "next"]
-        cases["task_add"] = [taskwarrior.TASK, "add", f"命令行新增 c{n}", "due:tomorrow",
-                             "priority:H"]  # fmt: skip
+    task_add = ["add", f"命令行新增 c{n}", "due:tomorrow", "priority:H"]
+    for prefix, rc_ in (("task_", rc), ("task_backlog_", backlog.rc)):
+        task = taskwarrior.TASK
+        if task is None or rc_ is None:
+            cases[prefix + "next"] = cases[prefix + "add"] = None
+            continue
+        cases[prefix + "next"] = ([task, "next"], taskwarrior.env(rc_))
+        cases[prefix + "add"] = ([task, *task_add], taskwarrior.env(rc_))
     return cases
 
 
@@ -191,18 +205,17 @@ def commands(datasets: list[data.Dataset], runs: int) -> dict[int, dict[str, flo
     sizes. Size by size, a round took seconds, and in two runs one size's `list` median
     came out a third off the other two's, a different size each time."""
     rcs = {d.size: taskwarrior.prepare(d) for d in datasets}
+    backlogs = {d.size: backlog_.prepare(d) for d in datasets}
     times: dict[int, dict[str, list[float]]] = {d.size: {} for d in datasets}
     for n in range(runs + 1):
         turn = datasets[n % len(datasets) :] + datasets[: n % len(datasets)]
-        cases = {d.size: _commands(d, rcs[d.size], n) for d in turn}
+        cases = {d.size: _commands(d, rcs[d.size], backlogs[d.size], n) for d in turn}
         for name in cases[turn[0].size]:
             for dataset in turn:
-                argv = cases[dataset.size][name]
-                if argv is None:
+                case = cases[dataset.size][name]
+                if case is None:
                     continue
-                rc = rcs[dataset.size]
-                env = taskwarrior.env(rc) if name.startswith("task_") and rc else child_env()
-                took = processes.once(argv, env)
+                took = processes.once(*case)
                 if n:
                     times[dataset.size].setdefault(name, []).append(took)
     return {size: {name: median(values) for name, values in found.items()}
@@ -374,6 +387,19 @@ def rows() -> list[Row]:
             lambda v, r: v >= 10),
         Row("task add ÷ workbench add", "×",
             lambda r: _div(r["task"].get("add"), r["cli"]["add"]), "≥ 5", lambda v, r: v >= 5),
+        Row("open backlog, the same tasks all to do: workbench list, first page", "ms",
+            lambda r: _sec(r["cli"].get("backlog_list")), scales=True),
+        Row("  workbench add", "ms", lambda r: _sec(r["cli"].get("backlog_add")), scales=True),
+        Row("  task next (Taskwarrior, every task pending)", "ms",
+            lambda r: _sec(r["task"].get("backlog_next"))),
+        Row("  task add (Taskwarrior, every task pending)", "ms",
+            lambda r: _sec(r["task"].get("backlog_add"))),
+        Row("  task next ÷ workbench list, open backlog", "×",
+            lambda r: _div(r["task"].get("backlog_next"), r["cli"].get("backlog_list")),
+            "≥ 10", lambda v, r: v >= 10),
+        Row("  task add ÷ workbench add, open backlog", "×",
+            lambda r: _div(r["task"].get("backlog_add"), r["cli"].get("backlog_add")), "≥ 5",
+            lambda v, r: v >= 5),
         Row("workbench import: every task, Taskwarrior JSON, into a new database", "s",
             lambda r: r["import"]["seconds"]),
         Row("  tasks in the new database", "", lambda r: r["import"]["tasks"]),

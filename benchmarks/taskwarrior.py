@@ -28,7 +28,7 @@ def version() -> str | None:
     return done.stdout.strip() or None
 
 
-def _rc(folder: Path) -> Path:
+def rc_file(folder: Path) -> Path:
     rc = folder / "taskrc"
     rc.write_text(
         f"data.location={folder / 'data'}\nconfirmation=off\nnews.version={version()}\n",
@@ -55,14 +55,14 @@ def prepare(dataset: Dataset) -> Path | None:
         export = base / "export.json"
         subprocess.run([PYTHON, "-m", "benchmarks.taskwarrior", str(dataset.pristine), str(export)],
                        env=child_env(), check=True)  # fmt: skip
-        subprocess.run([TASK, "import", str(export)], env=env(_rc(base)), check=True,
+        subprocess.run([TASK, "import", str(export)], env=env(rc_file(base)), check=True,
                        capture_output=True)  # fmt: skip
         export.unlink()
         stamp.write_text(json.dumps({"source": source}))
     copy = DATA / f"taskwarrior-run-{dataset.size}"
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(base / "data", copy / "data")
-    return _rc(copy)
+    return rc_file(copy)
 
 
 def export(db: str, target: str) -> None:
