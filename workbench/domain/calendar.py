@@ -2,16 +2,28 @@
 
 The calendar is pure: it is given, per year, the region's holidays and make-up working
 days by a callable (the service layer reads them from the `holidays` package, cached), plus
-the days the user entered by hand. With no callable it knows only weekends.
+the days the user entered by hand. With no callable it knows only weekends. A second
+callable names the region's festivals (春節, 國慶 …), so that a date can be said as 春節前.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, timedelta
 
 YearData = tuple[frozenset[date], frozenset[date]]
 """(public holidays, make-up working days on a weekend) of one year."""
+
+FESTIVALS = ("new_year", "spring", "qingming", "labour", "dragon_boat", "mid_autumn",
+             "national")  # fmt: skip
+"""The festivals a date may be named by, as the region's calendar knows them."""
+
+Festivals = Mapping[str, date]
+"""A year's festivals: a name of FESTIVALS → the festival's day (its first, if longer)."""
+
+_LONGEST_BREAK = 60
+"""Days a search for the end of a holiday break gives up after (a calendar of days off
+given by hand could make one endless)."""
 
 
 def _weekdays_between(start: date, end: date) -> int:
@@ -35,8 +47,10 @@ class WorkCalendar:
         *,
         holidays: Iterable[date] = (),
         workdays: Iterable[date] = (),
+        festivals: Callable[[int], Festivals] | None = None,
     ) -> None:
         self._year_data = year_data
+        self._festivals = festivals
         self._extra_holidays = frozenset(holidays)
         self._extra_workdays = frozenset(workdays)
         self._years: dict[int, YearData] = {}
@@ -103,3 +117,31 @@ class WorkCalendar:
                 if start < d <= end and d.weekday() >= 5:
                     count += 1
         return count
+
+    @property
+    def knows_festivals(self) -> bool:
+        """Whether a region's festivals were given (without a region there are none)."""
+        return self._festivals is not None
+
+    def festival(self, name: str, year: int) -> date | None:
+        """The day of a festival (one of FESTIVALS) in a year, if the region keeps it."""
+        return self._festivals(year).get(name) if self._festivals else None
+
+    def break_around(self, day: date) -> tuple[date, date] | None:
+        """The days off around a festival's day: first and last of the run of non-working
+        days holding it, or starting the day after it (Hong Kong is off the day after
+        the Mid-Autumn Festival); None if neither is a day off."""
+        if self.is_working_day(day):
+            day += timedelta(days=1)
+            if self.is_working_day(day):
+                return None
+        first = last = day
+        for _ in range(_LONGEST_BREAK):
+            if self.is_working_day(first - timedelta(days=1)):
+                break
+            first -= timedelta(days=1)
+        for _ in range(_LONGEST_BREAK):
+            if self.is_working_day(last + timedelta(days=1)):
+                break
+            last += timedelta(days=1)
+        return first, last

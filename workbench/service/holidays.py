@@ -12,15 +12,43 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
-from collections.abc import Callable
-from datetime import date
+from collections.abc import Callable, Iterable
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
-from workbench.domain.calendar import WorkCalendar, YearData
+from workbench.domain.calendar import Festivals, WorkCalendar, YearData
 from workbench.i18n import t
 
 EMPTY: YearData = (frozenset(), frozenset())
+
+_FESTIVAL_NAMES: dict[str, str] = {
+    "New Year's Day": "new_year",
+    "Founding Day of the Republic of China": "new_year",
+    "Chinese New Year (Spring Festival)": "spring",
+    "Chinese New Year": "spring",
+    "Chinese New Year's Day": "spring",
+    "Lunar New Year's Day": "spring",
+    "Tomb-Sweeping Day": "qingming",
+    "Labor Day": "labour",
+    "Labour Day": "labour",
+    "Dragon Boat Festival": "dragon_boat",
+    "Mid-Autumn Festival": "mid_autumn",
+    "The Day following Mid-Autumn Festival": "mid_autumn",
+    "National Day": "national",
+    "National Day of the People's Republic of China": "national",
+}
+"""The package's English names of the festivals a date may be named by (as it spells them
+in CN, TW, HK, MO and SG), to the calendar's names. A day observed in lieu ("(observed)")
+or an eve is not the festival's day. Hong Kong and Macao are off the day after the
+Mid-Autumn Festival, and name that day: the festival is the day before it."""
+
+_DAY_AFTER = frozenset({"The Day following Mid-Autumn Festival"})
+
+_CACHE_FORMAT = 2
+"""Part of a cache file's name: files of an earlier layout (without festivals) are not read."""
+
+YearRecord = tuple[YearData, dict[str, date]]
 
 
 class UnknownRegion(ValueError):
@@ -39,40 +67,64 @@ def _package_version() -> str:
     return f"{infos[-1] if infos else 'holidays'}-{stamp}".replace(".dist-info", "")
 
 
-def _compute(region: str, subdivision: str | None, year: int) -> YearData:
+def _compute(region: str, subdivision: str | None, year: int) -> YearRecord:
     import holidays
 
     try:
-        table = holidays.country_holidays(region, subdiv=subdivision or None, years=year)
+        # English names, whatever the package's default language for the region: they
+        # are what _FESTIVAL_NAMES knows.
+        table = holidays.country_holidays(
+            region, subdiv=subdivision or None, years=year, language="en_US"
+        )
     except NotImplementedError:
         raise UnknownRegion(t("holidays.unknown_region", region=region)) from None
     off = frozenset(d for d in table if d.year == year)
     extra = getattr(table, "weekend_workdays", ()) or ()
     work = frozenset(d for d in extra if isinstance(d, date) and d.year == year)
-    return off, work
+    return (off, work), _festivals(table.items(), year)
 
 
-def _read(path: Path) -> YearData | None:
+def _festivals(named: Iterable[tuple[date, str]], year: int) -> dict[str, date]:
+    """Each festival's first day in the year, from the package's (day, names) pairs; a day
+    with two holidays has them joined by "; "."""
+    found: dict[str, date] = {}
+    for day, names in named:
+        for name in str(names).split("; "):
+            festival = _FESTIVAL_NAMES.get(name.strip())
+            if festival is None:
+                continue
+            at = day - timedelta(days=1) if name.strip() in _DAY_AFTER else day
+            if at.year == year and (festival not in found or at < found[festival]):
+                found[festival] = at
+    return found
+
+
+def _read(path: Path) -> YearRecord | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         return (
-            frozenset(date.fromisoformat(d) for d in data["holidays"]),
-            frozenset(date.fromisoformat(d) for d in data["workdays"]),
+            (
+                frozenset(date.fromisoformat(d) for d in data["holidays"]),
+                frozenset(date.fromisoformat(d) for d in data["workdays"]),
+            ),
+            {name: date.fromisoformat(d) for name, d in data["festivals"].items()},
         )
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
-def _write(path: Path, data: YearData) -> None:
+def _write(path: Path, record: YearRecord) -> None:
     """Best effort: a cache that cannot be written only costs time."""
     import tempfile  # here, not at the top: every command reads the cache, few write it
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        (off, work), festivals = record
         payload = json.dumps(
             {
-                "holidays": sorted(d.isoformat() for d in data[0]),
-                "workdays": sorted(d.isoformat() for d in data[1]),
+                "holidays": sorted(d.isoformat() for d in off),
+                "workdays": sorted(d.isoformat() for d in work),
+                "festivals": {name: d.isoformat() for name, d in sorted(festivals.items())},
             }
         )
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".holidays-")
@@ -85,22 +137,27 @@ def _write(path: Path, data: YearData) -> None:
 
 def year_provider(
     region: str, subdivision: str | None, cache_dir: Path | None
-) -> Callable[[int], YearData]:
-    """A function giving (holidays, make-up working days) of a year for the region."""
+) -> Callable[[int], YearRecord]:
+    """A function giving a year's (holidays, make-up working days) and festivals for the
+    region, each year read once (from the cache, else from the package)."""
     if not region:
-        return lambda year: EMPTY
+        return lambda year: (EMPTY, {})
 
-    def provide(year: int) -> YearData:
-        name = f"holidays-{region}-{subdivision or ''}-{year}-{_package_version()}.json"
+    @cache
+    def provide(year: int) -> YearRecord:
+        name = (
+            f"holidays-{region}-{subdivision or ''}-{year}-{_package_version()}"
+            f"-{_CACHE_FORMAT}.json"
+        )
         path = cache_dir / name if cache_dir else None
         if path is not None:
             cached = _read(path)
             if cached is not None:
                 return cached
-        data = _compute(region, subdivision, year)
+        record = _compute(region, subdivision, year)
         if path is not None:
-            _write(path, data)
-        return data
+            _write(path, record)
+        return record
 
     return provide
 
@@ -112,6 +169,14 @@ def build_calendar(
     days_off: tuple[date, ...] = (),
     cache_dir: Path | None = None,
 ) -> WorkCalendar:
+    provide = year_provider(region, subdivision, cache_dir)
+
+    def year_data(year: int) -> YearData:
+        return provide(year)[0]
+
+    def festivals(year: int) -> Festivals:
+        return provide(year)[1]
+
     return WorkCalendar(
-        year_provider(region, subdivision, cache_dir), holidays=days_off, workdays=workdays
+        year_data, holidays=days_off, workdays=workdays, festivals=festivals if region else None
     )
