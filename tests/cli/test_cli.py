@@ -71,6 +71,18 @@ def test_date_prints_the_iso_form_first(db_path, phrase, iso):
     assert not db_path.exists()  # reading a date opens no database
 
 
+def test_a_festival_deadline_follows_the_configured_region(db_path):
+    config = Path(os.environ["WORKBENCH_CONFIG"])
+    config.write_text('region = "CN"\n', encoding="utf-8")
+    assert ok(run(db_path, "date", "春節前", "--now", NOW)).splitlines()[0] == "2027-02-04"
+    ok(run(db_path, "add", "國慶前報送安全工作方案"))
+    [task] = json.loads(ok(run(db_path, "list", "--json")))
+    assert (task["title"], task["due"]) == ("報送安全工作方案", "2027-09-30")
+    config.write_text('region = ""\n', encoding="utf-8")
+    err = refused(run(db_path, "date", "春節前", "--now", NOW, lang="zh-Hant"))
+    assert "「春節」要按地區的公眾假期推算，但尚未設定地區" in err
+
+
 def test_instruction_workflow_and_json(db_path):
     ok(run(db_path, "instr", "add", "落實校園安全檢查", "--leader", "校長",
            "--deadline", "下週五", "--owner", "教導處", "--source", "校務會議"))  # fmt: skip

@@ -51,6 +51,12 @@ Absolute dates (a date without a year means its next occurrence; today counts)
     12月底 12月初 (end / 1st of December). A redundant weekday may follow or precede:
     12月1日（週二）, tue dec 1; if it does not match the date, that is an error.
     Lunar dates (初一, 正月, 臘月, 農曆…) are refused with a clear message.
+Festivals (the region's public holidays, from the calendar; the next occurrence)
+    元旦, 春節 過年, 清明 清明節, 五一 勞動節, 端午 端午節, 中秋 中秋節, 國慶 國慶節:
+    alone, the festival's day; after 今年 明年 後年, that year's (明年春節前). 春節前 國慶節前
+    春節放假前 春節假期前 = the last working day before the days off around it (a deadline
+    "before the holiday"); 春節後 國慶節後 國慶收假後 = the first working day after them.
+    Without a region that keeps the festival, an error says so.
 Times of day
     下午3點 下午三點 下午3點半 上午9點15分 9點15 3點一刻 3點三刻 3點整 15點 15時30分 早上8點
     中午12點 晚上8點 晚8點 早8點 凌晨2點 下午3:30 15:00 15:00:30 3pm 3:30pm 9 am 12 noon
@@ -69,7 +75,7 @@ Times of day
 Tolerated and ignored
     White space around and between parts, trailing 。.!, a leading by / before / until / due /
     on / at / 截止 截至 截止到 最遲 最晚 於 在 到, a trailing 前 之前 以前 為止 截止 止 之內 以內 內
-    (週五前 = by Friday; 今天之內 = today).
+    (週五前 = by Friday; 今天之內 = today; a festival's 前 and 後 are its own, above).
 
 Decisions on ambiguous phrases
     - 12點 and 12pm are noon; 12am is 00:00 of that day; 下午12點 and 中午12點 are noon;
@@ -109,7 +115,8 @@ every monday at 9am): the occurrences are then at that time, otherwise all-day.
 Inside free text (quick-add), `parse_in_text` is stricter: words that are often not dates are
 refused there unless framed (by, 前, 截止…) — bare offsets without a direction (3天, 3d,
 2 weeks), an hour in 點 alone (3點), a part of day alone (下午), sun/sat/mon/wed alone,
-a month/day in figures alone (12/1, 12.1, 12-1: also fractions, versions, ranges), and
+a month/day in figures alone (12/1, 12.1, 12-1: also fractions, versions, ranges), a
+festival's name alone (春節慰問, 國慶活動: 春節前 counts), and
 daily/weekly/monthly/yearly/weekdays alone. With a time or a frame they count (12/1 3pm,
 by 12/1). A month/day in figures that cannot be a date (2.30, 3/45) is simply not a date.
 Glued to Chinese text it also refuses a day of the month alone (15號 but 15號前 is fine).
@@ -232,6 +239,7 @@ _FOLD_MAP: dict[str, str] = {
     "內": "内", "為": "为", "這": "这", "鐘": "钟", "頭": "头", "時": "时", "間": "间",
     "過": "过", "農": "农", "曆": "历", "歷": "历", "陰": "阴", "臘": "腊", "裡": "里",
     "裏": "里", "於": "于", "與": "与", "兒": "儿", "遲": "迟", "單": "单",
+    "節": "节", "慶": "庆", "國": "国", "勞": "劳", "動": "动", "雙": "双", "長": "长",
     # Look-alikes people type in dates.
     "○": "〇", "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "\u3000": " ", "。": ".",
 }
@@ -362,6 +370,8 @@ def _period_hours(period: str | None, hour: int) -> tuple[int, int] | None:
 class _Ctx:
     now: datetime
     cal: WorkCalendar
+    in_text: bool = False
+    """Reading words inside a title (parse_in_text), where a vague word is no error."""
 
     @property
     def today(self) -> date:
@@ -929,6 +939,70 @@ def _p_words(sc: _Scan, ctx: _Ctx) -> _Part | None:
     return _DatePart(_DAY_WORDS[word](ctx), start, sc.pos)
 
 
+# ----- festivals: 春節前, 國慶後, 中秋
+
+_FESTIVAL_WORDS = {
+    "元旦": "new_year",
+    "春节": "spring", "过年": "spring",
+    "清明节": "qingming", "清明": "qingming",
+    "五一劳动节": "labour", "劳动节": "labour", "五一节": "labour", "五一": "labour",
+    "端午节": "dragon_boat", "端午": "dragon_boat",
+    "中秋节": "mid_autumn", "中秋": "mid_autumn",
+    "国庆节": "national", "国庆": "national",
+}  # fmt: skip
+_FESTIVAL_YEARS = {"今年": 0, "明年": 1, "后年": 2}
+_FESTIVAL = _Lazy(
+    rf"({_alt(_FESTIVAL_YEARS)})?({_alt(_FESTIVAL_WORDS)})(?:长假|假期|放假|收假|假)?"
+    r"(?:(之前|以前|前)|(之后|以后|后))?"
+)
+_YEARS_AHEAD = 2
+"""A festival's next occurrence is looked for this year and the next (and the one after,
+for 元旦前 late in December)."""
+
+
+def _p_festival(sc: _Scan, ctx: _Ctx) -> _Part | None:
+    start = sc.pos
+    m = sc.match(_FESTIVAL)
+    if not m:
+        return None
+    sc.pos = m.end()
+    year_word, word, before, after = m.groups()
+    name = _FESTIVAL_WORDS[word]
+    side = "before" if before else "after" if after else None
+    weak = None if side or year_word else "festival"
+    if year_word:  # 明年春節前: that year's, even if past (今年清明 in May)
+        years = [ctx.today.year + _FESTIVAL_YEARS[year_word]]
+    else:  # the next occurrence
+        years = list(range(ctx.today.year, ctx.today.year + _YEARS_AHEAD + 1))
+    for year in years:
+        day = ctx.cal.festival(name, year)
+        if day is None and weak and ctx.in_text:
+            sc.pos = start
+            return None  # 春節慰問 without a region's festivals: title words, not a date
+        if day is None:
+            key = "dates.err.festival" if ctx.cal.knows_festivals else "dates.err.no_region"
+            named = m.start(2)
+            raise sc.error(named, named + len(word), key)
+        if side is not None:
+            first, last = ctx.cal.break_around(day) or (day, day)
+            if side == "before":
+                day = _last_working_day_before(ctx.cal, first)
+            else:
+                day = ctx.cal.next_working_day(last)
+        if day >= ctx.today or year_word:
+            return _DatePart(day, start, sc.pos, weak=weak)
+    raise sc.error(start, sc.pos, "dates.err.out_of_range")  # pragma: no cover - a year on
+
+
+def _last_working_day_before(cal: WorkCalendar, day: date) -> date:
+    day -= timedelta(days=1)
+    for _ in range(_MAX_WORKING_DAYS):
+        if cal.is_working_day(day):
+            break
+        day -= timedelta(days=1)
+    return day
+
+
 # ----- weekdays: 週五, 下週五, next fri
 
 _CN_WEEK = _Lazy(rf"({_alt(k for k in _WEEK_PREFIX if k)})?(?:周|星期|礼拜)")
@@ -1090,6 +1164,7 @@ def _clock(part: _TimePart, period: str | None, sc: _Scan) -> tuple[int, int, in
 # --------------------------------------------------------------------------- one date
 
 _PART_PARSERS = (
+    _p_festival,
     _p_cn_offset,
     _p_en_offset,
     _p_numeric_date,
@@ -1670,7 +1745,7 @@ def _parse(
 ) -> When | Recurrence:
     """`want`: "when", "recurrence" or "any"; `strictness`: 0 plain, 1 in text, 2 glued."""
     sc = _scanner(text)
-    ctx = _Ctx(_naive(now), cal or WorkCalendar())
+    ctx = _Ctx(_naive(now), cal or WorkCalendar(), strictness > 0)
     try:
         if _is_recurrence(sc):
             if want == "when":

@@ -135,7 +135,10 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z\uff21-\uff3a\uff41-\uff5a]")
 _NUMERAL = re.compile(r"[0-9\uff10-\uff19〇零一二两兩三四五六七八九十廿卅百千]")
 _NOT_GLUE = "的之"
-_IMPOSSIBLE = frozenset({"dates.err.no_such_date", "dates.err.bad_time"})
+_IMPOSSIBLE = frozenset({"dates.err.no_such_date", "dates.err.bad_time", "dates.err.festival",
+                         "dates.err.no_region"})  # fmt: skip
+"""A word alone that is meant as a date but cannot be one: said, not kept as title text.
+A festival's name alone (春節慰問) is no date without 前 or 後, so never gets here."""
 
 
 # --------------------------------------------------------------------------- words

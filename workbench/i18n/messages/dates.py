@@ -57,6 +57,22 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "「{unknown}」是農曆日期，請改用公曆日期（例如 2月17日）",
         "“{unknown}”是农历日期，请改用公历日期（例如 2月17日）",
     ),
+    "dates.err.festival": (
+        '"{unknown}" is counted from the public holidays of your region, which has no such'
+        ' festival (set it in the config file: region = "CN", "TW", "HK" …)',
+        "「{unknown}」要按地區的公眾假期推算，但設定的地區沒有這個節日"
+        "（在設定檔寫 region = \"CN\"、\"TW\"、\"HK\" 等）",
+        "“{unknown}”要按地区的公众假期推算，但设定的地区没有这个节日"
+        "（在配置文件写 region = \"CN\"、\"TW\"、\"HK\" 等）",
+    ),
+    "dates.err.no_region": (
+        '"{unknown}" is counted from the public holidays of your region, and none is set'
+        ' (set it in the config file: region = "CN", "TW", "HK" …)',
+        "「{unknown}」要按地區的公眾假期推算，但尚未設定地區"
+        "（在設定檔寫 region = \"CN\"、\"TW\"、\"HK\" 等）",
+        "“{unknown}”要按地区的公众假期推算，但尚未设定地区"
+        "（在配置文件写 region = \"CN\"、\"TW\"、\"HK\" 等）",
+    ),
     "dates.err.conflict": (
         'Could not understand "{phrase}" as a date: "{unknown}" contradicts the rest',
         "無法把「{phrase}」理解為日期：「{unknown}」與前文矛盾",
