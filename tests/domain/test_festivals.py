@@ -127,6 +127,8 @@ def test_in_a_title_a_festival_alone_is_a_word_and_before_it_a_deadline(cal):
         ("春節慰問 #工作", "春節慰問", None),
         ("準備國慶活動方案", "準備國慶活動方案", None),
         ("中秋茶話會", "中秋茶話會", None),
+        ("元旦前後加強值班", "元旦前後加強值班", None),
+        ("春節前夕走訪慰問", "春節前夕走訪慰問", None),
     ],
 )
 def test_quick_add_reads_festival_deadlines_and_keeps_festival_words(cal, line, title, due):

@@ -953,8 +953,9 @@ _FESTIVAL_WORDS = {
 _FESTIVAL_YEARS = {"今年": 0, "明年": 1, "后年": 2}
 _FESTIVAL = _Lazy(
     rf"({_alt(_FESTIVAL_YEARS)})?({_alt(_FESTIVAL_WORDS)})(?:长假|假期|放假|收假|假)?"
-    r"(?:(之前|以前|前)|(之后|以后|后))?"
+    r"(?:(之前|以前|前)(?![后夕])|(之后|以后|后))?"
 )
+"""前後 (around) and 前夕 (the eve) are not "before": 元旦前後加強值班 keeps its title."""
 _YEARS_AHEAD = 2
 """A festival's next occurrence is looked for this year and the next (and the one after,
 for 元旦前 late in December)."""

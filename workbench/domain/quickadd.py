@@ -135,6 +135,7 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z\uff21-\uff3a\uff41-\uff5a]")
 _NUMERAL = re.compile(r"[0-9\uff10-\uff19〇零一二两兩三四五六七八九十廿卅百千]")
 _NOT_GLUE = "的之"
+_NOT_BEFORE = "後后夕"
 _IMPOSSIBLE = frozenset({"dates.err.no_such_date", "dates.err.bad_time", "dates.err.festival",
                          "dates.err.no_region"})  # fmt: skip
 """A word alone that is meant as a date but cannot be one: said, not kept as title text.
@@ -329,6 +330,8 @@ def _glued_date(
         inner, outer = (phrase[-1], rest[0]) if at_start else (phrase[0], rest[-1])
         if outer in _NOT_GLUE or inner in _NOT_GLUE:
             continue  # 今天的會議紀要 is about today's meeting, not due today
+        if at_start and inner == "前" and outer in _NOT_BEFORE:
+            continue  # 元旦前後 is around New Year's Day, 春節前夕 its eve: not "before"
         if _LATIN.search(phrase) or not _CJK.search(phrase):
             continue
         if _NUMERAL.match(inner) and _NUMERAL.match(outer):
