@@ -17,6 +17,16 @@ Due = date | datetime
 """A deadline: a `date` for all-day, a naive local `datetime` for a time of day."""
 
 
+def uuid_text(bits: int) -> str:
+    """A record's lasting identity from 128 random bits, written as a version-4 UUID.
+
+    Built here rather than with the `uuid` module, which imports `platform` and so added
+    a tenth of `workbench add` for one string; the demo passes its seeded bits, the store
+    the system's."""
+    h = f"{bits & (1 << 128) - 1:032x}"
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}"
+
+
 class Importance(StrEnum):
     HIGH = "high"
     NORMAL = "normal"

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.config import Config
-from workbench.domain.models import deadline_instant, due_to_iso
+from workbench.domain.models import deadline_instant, due_to_iso, uuid_text
 from workbench.domain.records import field, record
 from workbench.service.workbench import Workbench
 from workbench.store.store import FeedbackFilter, InstructionFilter, TaskFilter
@@ -390,8 +390,7 @@ def _sample_title(rng: random.Random, n: int) -> str:
 
 def _uuid(rng: random.Random) -> str:
     """A version-4 UUID from the seeded generator (uuid4() would not repeat)."""
-    h = f"{rng.getrandbits(128):032x}"
-    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}"
+    return uuid_text(rng.getrandbits(128))
 
 
 def _ts(moment: datetime) -> str:

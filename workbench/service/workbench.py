@@ -36,6 +36,7 @@ from workbench.domain.models import (
     deadline_instant,
     due_from_iso,
     due_to_iso,
+    uuid_text,
 )
 from workbench.domain.records import field, record
 from workbench.domain.text import MAX_TEXT, MAX_TITLE, clean_text
@@ -80,11 +81,8 @@ _QUADRANT = {q.value: q for q in Quadrant}
 
 
 def new_uuid() -> str:
-    """A record's lasting identity, random (UUID version 4). The uuid module is imported only
-    here: it imports `platform`, which reading commands need not pay for."""
-    import uuid
-
-    return str(uuid.uuid4())
+    """A record's lasting identity: a version-4 UUID from the system's random source."""
+    return uuid_text(int.from_bytes(os.urandom(16)))
 
 
 def system_clock() -> datetime:
