@@ -135,3 +135,40 @@ def test_a_time_alone_is_always_ahead(day):
     now = datetime.combine(day, time(15, 0))
     assert parse_when("下午3點", now).value > now
     assert parse_when("3pm", now).value > now
+
+
+def _ascii_patterns():
+    from workbench.domain import dates
+
+    found = [v for v in vars(dates).values() if isinstance(v, dates._AsciiLazy)]
+    assert len(found) >= 13  # the English and figure patterns
+    return found
+
+
+def _no_match_at_other_characters(text: str) -> None:
+    from workbench.domain.dates import _fold
+
+    folded = _fold(text)
+    for pattern in _ascii_patterns():
+        for pos, char in enumerate(folded):
+            if not char.isascii():
+                assert pattern.compiled.match(folded, pos) is None, (pattern.source, text)
+
+
+# The guard that spares compiling English patterns for Chinese text must not change what
+# they match: compiled and run anyway, none matches where the guard says no.
+SAID = ["十二月一日", "廿五日", "十五號前", "二〇二六年十二月一日", "三天後", "兩週後",
+        "下午三點半", "明天下午3點", "每週一三五", "每月十五日", "下個月五號", "３個工作日內",
+        "１２月１日", "十二點", "半小時後", "春節前", "明年國慶後", "週五上午十點", "今晚八點",
+        "第三個週一"]  # fmt: skip
+
+
+def test_a_pattern_said_to_start_in_ascii_never_matches_at_another_character_when_said():
+    for text in SAID:
+        _no_match_at_other_characters(text)
+
+
+@settings(max_examples=300)
+@given(st.one_of(phrases, spaced, st.text()))
+def test_a_pattern_said_to_start_in_ascii_never_matches_at_another_character(text):
+    _no_match_at_other_characters(text)

@@ -231,6 +231,20 @@ class _Lazy:
         return self.compiled.search(text)
 
 
+class _AsciiLazy(_Lazy):
+    """A pattern every match of which begins with an ASCII character: an English word or a
+    figure. At a Chinese character it cannot match, and is not compiled to find that out:
+    half the patterns a Chinese phrase is tried against are English ones, and compiling
+    them was a third of reading the first date of a process (3 of 8 ms)."""
+
+    __slots__ = ()
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if pos < len(text) and not text[pos].isascii():
+            return None
+        return self.compiled.match(text, pos, endpos)
+
+
 # --------------------------------------------------------------------------- text folding
 
 _FOLD_MAP: dict[str, str] = {
@@ -535,11 +549,11 @@ _EN_UNITS = {"working days": "wd", "working day": "wd", "business days": "wd",
              "years": "y", "year": "y", "yrs": "y", "yr": "y", "y": "y", "hours": "h",
              "hour": "h", "hrs": "h", "hr": "h", "h": "h", "minutes": "min", "minute": "min",
              "mins": "min", "min": "min"}
-_EN_OFFSET = _Lazy(
+_EN_OFFSET = _AsciiLazy(
     rf"(?<![a-z])(?:(in|within|after)\s+)?(?:([0-9]{{1,8}})\s*|(half\s+an?|{_alt(_EN_NUMBERS)})\s+)"
     rf"({_alt(_EN_UNITS)})(?![a-z])(?:\s+(later|from\s+now|from\s+today|ago|hence))?"
 )
-_SIGNED_OFFSET = _Lazy(rf"([+-])([0-9]{{1,8}})\s*({_alt(_EN_UNITS)})(?![a-z])")
+_SIGNED_OFFSET = _AsciiLazy(rf"([+-])([0-9]{{1,8}})\s*({_alt(_EN_UNITS)})(?![a-z])")
 
 
 def _shift(kind: str, amount: float, ctx: _Ctx, sc: _Scan, start: int) -> date | datetime:
@@ -640,19 +654,19 @@ _CN_DATE = _Lazy(
 )
 _CN_MONTH_DAY = _Lazy(rf"(本月|这个月|这月|下个月|下月|上个月|上月)({_N})(?:日|号)")
 _CN_DAY = _Lazy(rf"({_N})(?:日|号)")
-_ISO_DATE = _Lazy(r"([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})(?![0-9])(t(?=[0-9]))?")
-_NUMERIC_MD = _Lazy(r"(?<![0-9])([0-9]{1,2})([/.-])([0-9]{1,2})(?![0-9]|[/.-][0-9])")
+_ISO_DATE = _AsciiLazy(r"([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})(?![0-9])(t(?=[0-9]))?")
+_NUMERIC_MD = _AsciiLazy(r"(?<![0-9])([0-9]{1,2})([/.-])([0-9]{1,2})(?![0-9]|[/.-][0-9])")
 _MONTH_ALT = _alt(_EN_MONTH)
 _ORD = r"(?:st|nd|rd|th)"
-_EN_MD = _Lazy(
+_EN_MD = _AsciiLazy(
     rf"(?<![a-z])({_MONTH_ALT})\.?(?![a-z])\s*([0-9]{{1,2}}){_ORD}?(?![0-9a-z])"
     r"(?:\s*,?\s*([0-9]{4})(?![0-9:]))?"
 )
-_EN_DM = _Lazy(
+_EN_DM = _AsciiLazy(
     rf"(?<![0-9])([0-9]{{1,2}}){_ORD}?\s*(?:of\s+)?({_MONTH_ALT})\.?(?![a-z])"
     r"(?:\s*,?\s*([0-9]{4})(?![0-9:]))?"
 )
-_EN_NTH = _Lazy(rf"(?<![0-9a-z])(?:the\s+)?([0-9]{{1,2}}){_ORD}(?![a-z])")
+_EN_NTH = _AsciiLazy(rf"(?<![0-9a-z])(?:the\s+)?([0-9]{{1,2}}){_ORD}(?![a-z])")
 _YEAR_WORDS = {"今": 0, "明": 1, "去": -1, "后": 2, "前": -2}
 _MONTH_WORDS = {"本月": 0, "这个月": 0, "这月": 0, "下个月": 1, "下月": 1, "上个月": -1,
                 "上月": -1}
@@ -920,7 +934,7 @@ def _word_patterns() -> tuple[_Lazy, _Lazy]:
     words = [*_DAY_WORDS, *_DAY_PERIOD_WORDS]
     cjk = [w for w in words if not w.isascii()]
     latin = [w for w in words if w.isascii()]
-    return _Lazy(_alt(cjk)), _Lazy(rf"(?<![a-z])(?:{_alt(latin)})(?![a-z])")
+    return _Lazy(_alt(cjk)), _AsciiLazy(rf"(?<![a-z])(?:{_alt(latin)})(?![a-z])")
 
 
 _CJK_WORDS, _LATIN_WORDS = _word_patterns()
@@ -1010,7 +1024,7 @@ _CN_WEEK = _Lazy(rf"({_alt(k for k in _WEEK_PREFIX if k)})?(?:周|星期|礼拜)
 _CN_WEEKDAY_CHAR = _Lazy(r"[一二三四五六日天末1-7]")
 _CN_NOT_WEEKDAY = _Lazy(r"[〇零七八九十廿卅百千0-9]+")
 _WITHIN = _Lazy(r"(?:之内|以内|内)")
-_EN_WEEKDAY_RE = _Lazy(
+_EN_WEEKDAY_RE = _AsciiLazy(
     rf"(?<![a-z])(?:(this|coming|next|last)\s+)?({_alt(_EN_WEEKDAY)})\.?(?![a-z])"
     r"(?:\s+(this\s+week|next\s+week|last\s+week))?"
 )
@@ -1074,12 +1088,12 @@ def _p_en_weekday(sc: _Scan, ctx: _Ctx) -> _Part | None:
 
 _CN_PERIOD = _Lazy(_alt(_PERIODS))
 _CN_CLOCK = _Lazy(rf"({_N})(?:点钟|点|时)(?:(半)|(一刻)|(三刻)|(整)|({_N})(?:分钟|分)?)?")
-_COLON_CLOCK = _Lazy(r"([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?(?![0-9])")
-_AMPM_CLOCK = _Lazy(
+_COLON_CLOCK = _AsciiLazy(r"([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?(?![0-9])")
+_AMPM_CLOCK = _AsciiLazy(
     r"(?<![0-9])([0-9]{1,2})(?::([0-9]{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])"
 )
-_EN_FIXED = _Lazy(r"(?<![a-z])(?:(?:12\s*)?(noon|midday)|(midnight))(?![a-z])")
-_EN_PERIOD_RE = _Lazy(
+_EN_FIXED = _AsciiLazy(r"(?<![a-z])(?:(?:12\s*)?(noon|midday)|(midnight))(?![a-z])")
+_EN_PERIOD_RE = _AsciiLazy(
     rf"(?<![a-z])(?:in\s+the\s+)?({_alt(_EN_PERIODS)})(?![a-z])"
 )
 _QUARTERS = {2: 30, 3: 15, 4: 45, 5: 0}
