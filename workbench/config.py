@@ -22,11 +22,10 @@ from __future__ import annotations
 
 import marshal
 import os
-from contextlib import suppress
 from datetime import date
 from pathlib import Path
 
-from workbench import i18n, locations
+from workbench import cache_files, i18n, locations
 from workbench.domain.records import field, record, replace
 from workbench.domain.urgency import DEFAULT, Coefficients
 from workbench.i18n import os_problem, t
@@ -150,9 +149,12 @@ changes. Kept with the file's bytes, compared whole, so that any change is read 
 
 
 def _remembered(raw: bytes) -> dict[str, object] | None:
+    kept = cache_files.read(_PARSED)
+    if kept is None:
+        return None
     try:
-        kept_raw, data = marshal.loads((locations.cache_dir() / _PARSED).read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
+        kept_raw, data = marshal.loads(kept)
+    except (ValueError, EOFError, TypeError):
         return None
     return data if kept_raw == raw and isinstance(data, dict) else None
 
@@ -170,13 +172,5 @@ def _parsed(raw: bytes, path: Path) -> dict[str, object]:
         payload = marshal.dumps((raw, data))
     except ValueError:
         return data  # a TOML date or time, which marshal cannot keep: read each time
-    folder = locations.cache_dir()
-    temporary = folder / f".{_PARSED}.{os.getpid()}"
-    try:  # best effort: a cache that cannot be written only costs time
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        temporary.write_bytes(payload)
-        os.replace(temporary, folder / _PARSED)
-    except OSError:
-        with suppress(OSError):
-            temporary.unlink(missing_ok=True)
+    cache_files.write(_PARSED, payload)
     return data

@@ -62,6 +62,6 @@ def test_festivals_are_cached_with_the_days_off(tmp_path):
 
 
 def test_a_cache_file_without_festivals_is_computed_again(tmp_path):
-    path = tmp_path / "old.json"
-    path.write_text(json.dumps({"holidays": ["2027-01-01"], "workdays": []}), encoding="utf-8")
-    assert region_holidays._read(path) is None
+    old = json.dumps({"holidays": ["2027-01-01"], "workdays": []}).encode()
+    assert region_holidays._read(old) is None
+    assert region_holidays._read(b"{not json") is None

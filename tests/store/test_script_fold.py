@@ -3,6 +3,7 @@ another table (or before folding) is indexed again once, when it is opened."""
 
 from __future__ import annotations
 
+import marshal
 import shutil
 import sqlite3
 
@@ -10,6 +11,7 @@ import pytest
 
 from tests.store.test_migrations import FIXTURES
 from tests.store.test_store import make_task, titles
+from workbench import locations
 from workbench.store import script_fold
 from workbench.store.search import normalize
 from workbench.store.store import SEARCH_FOLD, Store, TaskFilter
@@ -18,6 +20,42 @@ from workbench.store.store import SEARCH_FOLD, Store, TaskFilter
 def test_the_table_comes_with_the_installation():
     assert script_fold.fingerprint() != "none"
     assert len(script_fold.table()) > 2000
+
+
+@pytest.fixture
+def fresh_table():
+    """The table as a new process finds it (each process makes or reads it once)."""
+    script_fold.table.cache_clear()
+    yield
+    script_fold.table.cache_clear()
+
+
+def test_the_table_is_kept_in_the_cache_and_read_back(fresh_table):
+    made = script_fold._from_text()
+    assert script_fold.table() == made
+    (kept,) = locations.cache_dir().glob("script-fold-*.marshal")
+    assert script_fold.fingerprint() in kept.name
+    assert marshal.loads(kept.read_bytes()) == made
+    kept.write_bytes(marshal.dumps({ord("會"): "X"}))  # what a later process reads
+    script_fold.table.cache_clear()
+    assert script_fold.fold("會議") == "X議"
+
+
+@pytest.mark.parametrize("damage", [b"", b"\x00garbage", marshal.dumps([1, 2]), marshal.dumps({})])
+def test_a_damaged_kept_table_is_made_again(fresh_table, damage):
+    script_fold.table()
+    (kept,) = locations.cache_dir().glob("script-fold-*.marshal")
+    kept.write_bytes(damage)
+    script_fold.table.cache_clear()
+    assert script_fold.fold("會議") == "会议"
+    assert marshal.loads(kept.read_bytes()) == script_fold._from_text()
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_time(fresh_table, monkeypatch, tmp_path):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("WORKBENCH_CACHE_DIR", str(blocked / "cache"))
+    assert script_fold.fold("會議") == "会议"
 
 
 @pytest.mark.parametrize(("typed", "folded"), [

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
+from workbench import cache_files
 from workbench.domain.calendar import Festivals, WorkCalendar, YearData
 from workbench.i18n import t
 
@@ -99,40 +99,31 @@ def _festivals(named: Iterable[tuple[date, str]], year: int) -> dict[str, date]:
     return found
 
 
-def _read(path: Path) -> YearRecord | None:
+def _read(data: bytes | None) -> YearRecord | None:
+    if data is None:
+        return None
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        kept = json.loads(data)
         return (
             (
-                frozenset(date.fromisoformat(d) for d in data["holidays"]),
-                frozenset(date.fromisoformat(d) for d in data["workdays"]),
+                frozenset(date.fromisoformat(d) for d in kept["holidays"]),
+                frozenset(date.fromisoformat(d) for d in kept["workdays"]),
             ),
-            {name: date.fromisoformat(d) for name, d in data["festivals"].items()},
+            {name: date.fromisoformat(d) for name, d in kept["festivals"].items()},
         )
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
-def _write(path: Path, record: YearRecord) -> None:
-    """Best effort: a cache that cannot be written only costs time."""
-    import tempfile  # here, not at the top: every command reads the cache, few write it
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        (off, work), festivals = record
-        payload = json.dumps(
-            {
-                "holidays": sorted(d.isoformat() for d in off),
-                "workdays": sorted(d.isoformat() for d in work),
-                "festivals": {name: d.isoformat() for name, d in sorted(festivals.items())},
-            }
-        )
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".holidays-")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(payload)
-        os.replace(tmp, path)
-    except OSError:
-        pass
+def _payload(record: YearRecord) -> bytes:
+    (off, work), festivals = record
+    return json.dumps(
+        {
+            "holidays": sorted(d.isoformat() for d in off),
+            "workdays": sorted(d.isoformat() for d in work),
+            "festivals": {name: d.isoformat() for name, d in sorted(festivals.items())},
+        }
+    ).encode()
 
 
 def year_provider(
@@ -149,14 +140,13 @@ def year_provider(
             f"holidays-{region}-{subdivision or ''}-{year}-{_package_version()}"
             f"-{_CACHE_FORMAT}.json"
         )
-        path = cache_dir / name if cache_dir else None
-        if path is not None:
-            cached = _read(path)
+        if cache_dir is not None:
+            cached = _read(cache_files.read(name, cache_dir))
             if cached is not None:
                 return cached
         record = _compute(region, subdivision, year)
-        if path is not None:
-            _write(path, record)
+        if cache_dir is not None:
+            cache_files.write(name, _payload(record), cache_dir)
         return record
 
     return provide
