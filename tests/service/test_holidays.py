@@ -32,6 +32,14 @@ def test_the_package_names_each_regions_festivals(region, festival, day):
     assert build_calendar(region, None).festival(festival, 2027) == day
 
 
+def test_the_package_and_the_date_grammar_name_the_same_festivals():
+    from workbench.domain.calendar import FESTIVALS
+    from workbench.domain.dates import _FESTIVAL_WORDS
+
+    assert set(region_holidays._FESTIVAL_NAMES.values()) == set(FESTIVALS)
+    assert set(_FESTIVAL_WORDS.values()) == set(FESTIVALS)
+
+
 def test_without_a_region_no_festival_is_known():
     cal = build_calendar("", None)
     assert not cal.knows_festivals

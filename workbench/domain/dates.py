@@ -244,14 +244,14 @@ class _AsciiLazy(_Lazy):
     """A pattern every match of which begins with an ASCII character: an English word or a
     figure. At a Chinese character it cannot match, and is not compiled to find that out:
     half the patterns a Chinese phrase is tried against are English ones, and compiling
-    them was a third of reading the first date of a process (3 of 8 ms)."""
+    them was a third of reading the first date of a process (6.7 → 4.3 ms without)."""
 
     __slots__ = ()
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         if pos < len(text) and not text[pos].isascii():
             return None
-        return self.compiled.match(text, pos, endpos)
+        return super().match(text, pos, endpos)
 
 
 # --------------------------------------------------------------------------- text folding
