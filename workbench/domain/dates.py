@@ -56,7 +56,9 @@ Festivals (the region's public holidays, from the calendar; the next occurrence)
     alone, the festival's day; after 今年 明年 後年, that year's (明年春節前). 春節前 國慶節前
     春節放假前 春節假期前 = the last working day before the days off around it (a deadline
     "before the holiday"); 春節後 國慶節後 國慶收假後 = the first working day after them.
-    Without a region that keeps the festival, an error says so.
+    國慶節前3個工作日 = the third working day before the days off; 春節後第一個工作日 =
+    春節後, 春節後3個工作日 the third day back. Without a region that keeps the festival,
+    an error says so.
 Times of day
     下午3點 下午三點 下午3點半 上午9點15分 9點15 3點一刻 3點三刻 3點整 15點 15時30分 早上8點
     中午12點 晚上8點 晚8點 早8點 凌晨2點 下午3:30 15:00 15:00:30 3pm 3:30pm 9 am 12 noon
@@ -977,8 +979,10 @@ _FESTIVAL_YEARS = {"今年": 0, "明年": 1, "后年": 2}
 _FESTIVAL = _Lazy(
     rf"({_alt(_FESTIVAL_YEARS)})?({_alt(_FESTIVAL_WORDS)})(?:长假|假期|放假|收假|假)?"
     r"(?:(之前|以前|前)(?![后夕])|(之后|以后|后))?"
+    rf"(?:(?<=[前后])第?({_N})个?工作日)?"
 )
-"""前後 (around) and 前夕 (the eve) are not "before": 元旦前後加強值班 keeps its title."""
+"""前後 (around) and 前夕 (the eve) are not "before": 元旦前後加強值班 keeps its title.
+節前3個工作日 and 節後第一個工作日 count working days from the days off."""
 _YEARS_AHEAD = 2
 """A festival's next occurrence is looked for this year and the next (and the one after,
 for 元旦前 late in December)."""
@@ -990,9 +994,12 @@ def _p_festival(sc: _Scan, ctx: _Ctx) -> _Part | None:
     if not m:
         return None
     sc.pos = m.end()
-    year_word, word, before, after = m.groups()
+    year_word, word, before, after, count = m.groups()
     name = _FESTIVAL_WORDS[word]
     side = "before" if before else "after" if after else None
+    nth = 1 if count is None else _cn_int(count)
+    if nth is None or not 1 <= nth <= _MAX_WORKING_DAYS:
+        raise sc.error(start, sc.pos, "dates.err.out_of_range")
     weak = None if side or year_word else "festival"
     if year_word:  # 明年春節前: that year's, even if past (今年清明 in May)
         years = [ctx.today.year + _FESTIVAL_YEARS[year_word]]
@@ -1010,20 +1017,22 @@ def _p_festival(sc: _Scan, ctx: _Ctx) -> _Part | None:
         if side is not None:
             first, last = ctx.cal.break_around(day) or (day, day)
             if side == "before":
-                day = _last_working_day_before(ctx.cal, first)
+                day = _working_days_before(ctx.cal, first, nth)
             else:
-                day = ctx.cal.next_working_day(last)
+                day = ctx.cal.add_working_days(ctx.cal.next_working_day(last), nth - 1)
         if day >= ctx.today or year_word:
             return _DatePart(day, start, sc.pos, weak=weak)
     raise sc.error(start, sc.pos, "dates.err.out_of_range")  # pragma: no cover - a year on
 
 
-def _last_working_day_before(cal: WorkCalendar, day: date) -> date:
-    day -= timedelta(days=1)
-    for _ in range(_MAX_WORKING_DAYS):
-        if cal.is_working_day(day):
-            break
+def _working_days_before(cal: WorkCalendar, day: date, n: int) -> date:
+    """The n-th working day before `day` (1: the last one before it)."""
+    for _ in range(n):
         day -= timedelta(days=1)
+        for _ in range(_MAX_WORKING_DAYS):
+            if cal.is_working_day(day):
+                break
+            day -= timedelta(days=1)
     return day
 
 
