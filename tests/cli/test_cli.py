@@ -220,7 +220,11 @@ def test_domain_imports_no_io_or_ui_library():
         (["add", "--notes", "n", "x"], {}, None),
         (["add", "-h"], {}, None),
         (["add", "x", "-"], {}, None),
-        (["instr", "list"], {}, None),
+        (["instr", "list"], {}, (None, None, ("instr", "list"))),
+        (["instr", "list", "--all"], {}, None),
+        (["instr", "list", "-h"], {}, None),
+        (["instr"], {}, None),
+        (["instr", "show", "1"], {}, None),
         (["--help"], {}, None),
         (["-h"], {}, None),
         (["--version"], {}, None),
@@ -232,12 +236,12 @@ def test_domain_imports_no_io_or_ui_library():
         ([], {"WORKBENCH_LANG": "klingon"}, None),
     ],
 )
-def test_only_the_app_a_bare_list_and_a_bare_add_run_without_click(
+def test_only_the_app_the_bare_lists_and_a_bare_add_run_without_click(
     monkeypatch, args, env, expected
 ):
-    """The app's start-up, the bare `workbench list` and `workbench add` with only words
-    read `--db` and `--lang` themselves; everything else, and anything wrong, is left to
-    click, which says what is wrong."""
+    """The app's start-up, the bare `workbench list` and `workbench instr list` and
+    `workbench add` with only words read `--db` and `--lang` themselves; everything else,
+    and anything wrong, is left to click, which says what is wrong."""
     from workbench.cli.main import _plain_call
 
     monkeypatch.delenv("WORKBENCH_DB", raising=False)

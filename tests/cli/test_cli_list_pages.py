@@ -78,6 +78,25 @@ def test_the_bare_list_prints_what_click_prints(capsys, big, lang):
     assert len(bare.splitlines()) == 1 + PAGE + 1
 
 
+@pytest.mark.parametrize("lang", ["en", "zh-Hant", "zh-Hans"])
+def test_the_bare_instruction_list_prints_what_click_prints(capsys, big, lang):
+    """A bare `workbench instr list` runs without click (see PLAIN); with an empty
+    `--search` it goes through click. They print the same, to the byte."""
+    db, _ = big
+    _, bare = run(capsys, "--lang", lang, "--db", str(db), "instr", "list")
+    _, through_click = run(capsys, "--lang", lang, "--db", str(db), "instr", "list",
+                           "--search", "")  # fmt: skip
+    assert bare == through_click
+    assert len(bare.splitlines()) > 5
+
+
+def test_the_bare_instruction_list_of_nothing_says_so(capsys, db_path):
+    _, bare = run(capsys, "--db", str(db_path), "instr", "list")
+    _, through_click = run(capsys, "--db", str(db_path), "instr", "list", "--search", "")
+    assert bare == through_click
+    assert bare.strip()
+
+
 def test_the_bare_list_of_nothing_says_so(capsys, db_path):
     _, bare = run(capsys, "--db", str(db_path), "list")
     _, through_click = run(capsys, "--db", str(db_path), "list", "--limit", str(PAGE))
@@ -93,7 +112,8 @@ def _workbench(db, *args: str, **kwargs) -> subprocess.Popen:
     )  # fmt: skip
 
 
-def test_the_bare_list_loads_neither_click_nor_textual(big):
+@pytest.mark.parametrize("args", [("list",), ("instr", "list")])
+def test_the_bare_list_loads_neither_click_nor_textual(big, args):
     """Nor `dataclasses` (with `inspect`, `ast`, `dis`), which records stand in for, nor
     `typing`, nor `tomllib` (there is no settings file here)."""
     db, _ = big
@@ -101,7 +121,7 @@ def test_the_bare_list_loads_neither_click_nor_textual(big):
     code = (
         "import sys\n"
         "from workbench.entry import main\n"
-        f"sys.argv = ['workbench', '--db', {str(db)!r}, 'list']\n"
+        f"sys.argv = ['workbench', '--db', {str(db)!r}, *{args!r}]\n"
         "try:\n"
         "    main()\n"
         "finally:\n"
@@ -111,10 +131,13 @@ def test_the_bare_list_loads_neither_click_nor_textual(big):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert out.returncode == 0, out.stderr
     assert out.stderr.strip() == "[]"
-    assert len(out.stdout.splitlines()) == 1 + PAGE + 1
+    if args == ("list",):
+        assert len(out.stdout.splitlines()) == 1 + PAGE + 1
+    else:
+        assert len(out.stdout.splitlines()) > 5
 
 
-@pytest.mark.parametrize("args", [("list",), ("list", "--all")])
+@pytest.mark.parametrize("args", [("list",), ("list", "--all"), ("instr", "list")])
 def test_a_reader_that_stops_early_is_not_an_error(big, args):
     """`workbench list | head -1`: the reader goes away; the command ends quietly and
     successfully, with or without click."""

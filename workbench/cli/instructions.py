@@ -3,16 +3,48 @@ the command line (DESIGN.md's contract)."""
 
 from __future__ import annotations
 
-import click
+from collections.abc import Callable
 
 from workbench.cli.context import Context, echo_json
 from workbench.i18n import t
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (see records)
+if TYPE_CHECKING:
+    import click
+
 CHANNELS = ("verbal", "written", "phone", "message", "email", "meeting")
+
+
+def show_instructions(
+    obj: Context,
+    echo: Callable[[str], object],
+    *,
+    show_all: bool = False,
+    leader: str | None = None,
+    query: str = "",
+    as_json: bool = False,
+) -> None:
+    """`workbench instr list`, `echo`ed line by line (the bare command runs this without
+    click: see `workbench.cli.main`)."""
+    from workbench.cli.format import instruction_lines
+    from workbench.store.store import InstructionFilter
+
+    wb = obj.workbench()
+    flt = InstructionFilter(scope="all" if show_all else "open", leader=leader, query=query)
+    views = wb.list_instructions(flt, 0, wb.count_instructions(flt))
+    if as_json:
+        echo_json([v.to_json() for v in views])
+        return
+    if not views:
+        echo(t("cli.no_instructions"))
+        return
+    for line in instruction_lines(views):
+        echo(line)
 
 
 def register(cli: click.Group) -> None:
     """Add the `instr` group to the command tree."""
+    import click
 
     @cli.group("instr", help=t("cli.help.instr"))
     def instr() -> None:
@@ -77,20 +109,8 @@ def register(cli: click.Group) -> None:
     def instr_list(
         obj: Context, show_all: bool, leader: str | None, query: str, as_json: bool
     ) -> None:
-        from workbench.cli.format import instruction_lines
-        from workbench.store.store import InstructionFilter
-
-        wb = obj.workbench()
-        flt = InstructionFilter(scope="all" if show_all else "open", leader=leader, query=query)
-        views = wb.list_instructions(flt, 0, wb.count_instructions(flt))
-        if as_json:
-            echo_json([v.to_json() for v in views])
-            return
-        if not views:
-            click.echo(t("cli.no_instructions"))
-            return
-        for line in instruction_lines(views):
-            click.echo(line)
+        show_instructions(obj, click.echo, show_all=show_all, leader=leader, query=query,
+                          as_json=as_json)  # fmt: skip
 
     @instr.command("show", help=t("cli.help.instr.show"))
     @click.argument("instruction_id", type=int)

@@ -132,12 +132,13 @@ COMMANDS = {
 """Each subcommand and the module of `workbench.cli` whose `register` adds it."""
 
 
-PLAIN: tuple[tuple[str, ...], ...] = ((), ("list",))
+PLAIN: tuple[tuple[str, ...], ...] = ((), ("list",), ("instr", "list"))
 """What runs without click: the app (no subcommand), `workbench list` bare — the first
-page of the to-do list, the command typed and polled most — and `workbench add` followed
-by nothing but the words of a task, none of them an option (see _is_plain), the quick
-capture. Click's import and command tree were a twentieth of the app's start-up, a tenth
-of `workbench list` and a fifth of `workbench add`."""
+page of the to-do list, the command typed and polled most — `workbench instr list` bare
+(the open instructions), and `workbench add` followed by nothing but the words of a task,
+none of them an option (see _is_plain), the quick capture. Click's import and command
+tree were a twentieth of the app's start-up, a tenth of `workbench list`, a fifth of
+`workbench add` and a quarter of `workbench instr list`."""
 
 
 def _is_plain(words: tuple[str, ...]) -> bool:
@@ -189,14 +190,21 @@ def _run_plain(db: Path | None, lang: str | None, words: tuple[str, ...], config
         run(db_path, config)
         return
     from workbench.cli.context import Context
-    from workbench.cli.tasks import add_task, show_tasks
 
     collector.release()
     obj = Context(db_path, config)
     try:
         if words[0] == "add":
+            from workbench.cli.tasks import add_task
+
             add_task(obj, words[1:], _echo)
+        elif words[0] == "instr":
+            from workbench.cli.instructions import show_instructions
+
+            show_instructions(obj, _echo)
         else:
+            from workbench.cli.tasks import show_tasks
+
             show_tasks(obj, _echo)
         sys.stdout.flush()
     finally:
